@@ -20,13 +20,16 @@ import javax.xml.stream.XMLStreamReader;
  */
 record ExportFolder(List<Path> mainFiles, List<Path> fragments) {
 
-    static ExportFolder scan(Path folder, HardenedXmlInput xml) throws IOException {
-        List<Path> files;
+    static ExportFolder scan(Path folder, HardenedXmlInput xml, IncludeResolver confinement) throws IOException {
+        List<Path> listed;
         try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".xml") && Files.isRegularFile(p))
-                    .map(ExportFolder::real)
+            listed = listing.filter(p -> p.getFileName().toString().endsWith(".xml") && Files.isRegularFile(p))
                     .sorted(Comparator.comparing(ExportFolder::hostFirst))
                     .toList();
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path file : listed) {
+            files.add(confinement.insideFolder(file));
         }
         List<Path> main = new ArrayList<>();
         List<Path> fragments = new ArrayList<>();
@@ -41,14 +44,6 @@ record ExportFolder(List<Path> mainFiles, List<Path> fragments) {
         String name = file.getFileName().toString();
         int at = name.lastIndexOf('@');
         return at < 0 ? name : name.substring(at + 1) + "\u0000" + name.substring(0, at);
-    }
-
-    private static Path real(Path path) {
-        try {
-            return path.toRealPath();
-        } catch (IOException e) {
-            return path.toAbsolutePath().normalize();
-        }
     }
 
     private static String rootName(Path file, HardenedXmlInput xml) throws IOException {

@@ -25,6 +25,9 @@ final class HardenedXmlInput {
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        // problems surface as exceptions with a location; nothing is printed to stderr
+        factory.setXMLReporter((message, type, info, location) -> {
+        });
         factory.setXMLResolver((publicId, systemId, base, namespace) -> {
             throw new XMLStreamException("external resource refused: " + systemId);
         });

@@ -17,6 +17,16 @@ final class IncludeResolver {
         this.root = root.toRealPath();
     }
 
+    /** The file itself if it lies inside the folder, links resolved; an error naming it otherwise. */
+    Path insideFolder(Path file) throws IOException {
+        Path real = file.toRealPath();
+        if (!real.startsWith(root)) {
+            throw new PieFormatException(file.getFileName().toString(), -1, -1,
+                    "this file is a link leading outside the export's folder " + root + "; it is not read");
+        }
+        return real;
+    }
+
     Path resolve(Path including, String href, SubtreeReader.XmlLocation where) throws PieFormatException {
         if (href == null || href.isBlank()) {
             throw where.error("XInclude without an href");

@@ -102,10 +102,10 @@ public final class PieReader implements Closeable {
         PieReader reader = new PieReader(limits, new IncludeResolver(real));
         Path main = real.resolve(LAYOUT_MAIN_FILE);
         if (Files.isRegularFile(main)) {
-            reader.push(main.toRealPath(), Level.SERVER_DATA, null, null, 0);
+            reader.push(reader.includes.insideFolder(main), Level.SERVER_DATA, null, null, 0);
             return reader;
         }
-        ExportFolder folder = ExportFolder.scan(real, reader.xml);
+        ExportFolder folder = ExportFolder.scan(real, reader.xml, reader.includes);
         if (folder.mainFiles().isEmpty()) {
             throw new PieFormatException(real.toString(), -1, -1, "the folder holds no XEP-0227 file (*.xml with a <server-data> root)");
         }
@@ -227,6 +227,10 @@ public final class PieReader implements Closeable {
             frame.depth--;
             return user;
         }
+        if (pie && (name.equals("user") || name.equals("host"))) {
+            throw frame.error(name.equals("user") ? "a <user> outside any <host>"
+                    : "a <host> must be a child of <server-data>, not of another <host>");
+        }
         // anything else at server-data or host level: carried through and reported
         Element element = subtrees.read(in, frame.depth, new SubtreeReader.Budget(limits.maxUserChars()), frame);
         frame.depth--;
@@ -276,7 +280,7 @@ public final class PieReader implements Closeable {
             throw frame.error("<host> without its required 'jid' attribute");
         }
         try {
-            JID jid = new JID(value.trim());
+            JID jid = Jids.parse(value.trim());
             if (jid.getNode() != null || jid.getResource() != null) {
                 throw frame.error("<host jid='" + value + "'> must be a domain, not a user or resource");
             }
@@ -299,7 +303,7 @@ public final class PieReader implements Closeable {
         }
         String name;
         try {
-            name = JID.nodeprep(rawName.trim());
+            name = Jids.nodeprep(rawName.trim());
         } catch (IllegalArgumentException e) {
             throw frame.error("<user name='" + rawName + "'> is not a valid JID localpart: " + e.getMessage());
         }
@@ -314,9 +318,6 @@ public final class PieReader implements Closeable {
 
     private void include(Frame frame) throws XMLStreamException, IOException {
         XMLStreamReader in = frame.in;
-        if (frame.level == Level.USER) {
-            throw frame.error("XInclude inside a user is not processed (XEP-0227 security considerations)");
-        }
         String href = in.getAttributeValue(null, "href");
         String parse = in.getAttributeValue(null, "parse");
         if (in.getAttributeValue(null, "xpointer") != null || (parse != null && !parse.equals("xml"))) {
@@ -332,7 +333,8 @@ public final class PieReader implements Closeable {
         if (!filesRead.add(target)) {
             throw frame.error("'" + href + "' is included a second time (or includes itself)");
         }
-        skipToEnd(in);
+        // an include is empty (xi:fallback is not supported); read it within the usual bounds to reach its end
+        subtrees.read(in, frame.depth, new SubtreeReader.Budget(limits.maxUserChars()), frame);
         frame.depth--;
         Level rootLevel = frame.level == Level.SERVER_DATA ? Level.HOST : Level.USER;
         push(target, rootLevel, frame.host, frame.pieNamespace, frame.includeDepth + 1);
@@ -351,18 +353,6 @@ public final class PieReader implements Closeable {
         }
     }
 
-    private static void skipToEnd(XMLStreamReader in) throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = in.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-    }
-
     private PieFormatException translate(XMLStreamException e) {
         Frame frame = frames.peek();
         var location = e.getLocation();
@@ -374,6 +364,8 @@ public final class PieReader implements Closeable {
         }
         if (e.getNestedException() instanceof HardenedXmlInput.FileTooLargeException tooLarge) {
             reason = tooLarge.getMessage();
+        } else if (frame != null && !frame.started && reason != null && reason.contains("Premature end of file")) {
+            return new PieFormatException(frame.source, -1, -1, "the file is empty: it holds no XML element", e);
         }
         return new PieFormatException(frame == null ? null : frame.source,
                 location == null ? -1 : location.getLineNumber(), location == null ? -1 : location.getColumnNumber(),

@@ -34,7 +34,7 @@ final class UserContext {
             throw error(what + " has no JID");
         }
         try {
-            return new JID(value.trim());
+            return Jids.parse(value.trim());
         } catch (IllegalArgumentException e) {
             throw error(what + " holds an invalid JID '" + value + "': " + e.getMessage());
         }

@@ -31,12 +31,24 @@ import org.xmpp.packet.JID;
  * large values. The same seed always gives the same users, so a failing case can be replayed.
  */
 public final class SyntheticExport {
-    /** How big the generated users are. */
-    public record Shape(int rosterItems, int vCardBytes, int offlineMessages, int pepNodes, int archived) {
-        /** The benchmark's user: 100 roster items, a 4 KB vCard, 20 offline messages, 5 PEP nodes. */
-        public static final Shape BENCHMARK = new Shape(100, 4096, 20, 5, 0);
+    /**
+     * How big the generated users are.
+     *
+     * @param unicodeJids percentage of contact JIDs with non-ASCII localparts (the rest are plain ASCII)
+     */
+    public record Shape(int rosterItems, int vCardBytes, int offlineMessages, int pepNodes, int archived, int unicodeJids) {
+        /**
+         * The benchmark's user: 100 roster items, a 4 KB vCard, 20 offline messages, 5 PEP nodes; one contact
+         * in twenty has a non-ASCII address, which is generous for a real server.
+         */
+        public static final Shape BENCHMARK = new Shape(100, 4096, 20, 5, 0, 5);
+
+        public Shape(int rosterItems, int vCardBytes, int offlineMessages, int pepNodes, int archived) {
+            this(rosterItems, vCardBytes, offlineMessages, pepNodes, archived, 100);
+        }
     }
 
+    private static final String[] ASCII_LETTERS = {"a", "b", "c", "d", "e", "k", "m", "r", "s", "t", "z", "0", "7", "_", "-", "."};
     private static final String[] LETTERS = {"a", "b", "z", "é", "ö", "ж", "я", "λ", "日", "本", "ß", "ø", "0", "7", "_", "-", "."};
     private static final String[] TEXT = {"a", "Z", " ", "<", ">", "&", "\"", "'", "é", "日本語", "😀", "שלום", "\t", "\n", "Ω", "]]>"};
 
@@ -65,7 +77,9 @@ public final class SyntheticExport {
         }
         Set<String> contacts = new LinkedHashSet<>();
         while (contacts.size() < shape.rosterItems()) {
-            contacts.add(localpart(3 + random.nextInt(8)) + "@" + domain());
+            String local = random.nextInt(100) < shape.unicodeJids() ? localpart(3 + random.nextInt(8))
+                    : asciiLocalpart(4 + random.nextInt(8));
+            contacts.add(local + "@" + domain());
         }
         for (String contact : contacts) {
             user.rosterItem(rosterItem(new JID(contact)));
@@ -120,6 +134,14 @@ public final class SyntheticExport {
                 // try another one
             }
         }
+    }
+
+    private String asciiLocalpart(int length) {
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            name.append(ASCII_LETTERS[random.nextInt(ASCII_LETTERS.length)]);
+        }
+        return name.toString();
     }
 
     /** Text with XML specials, emoji, right-to-left script and whitespace; never blank (blank text is layout). */
