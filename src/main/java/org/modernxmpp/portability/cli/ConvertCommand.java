@@ -27,19 +27,19 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
-    boolean quiet;
+    @Mixin
+    InputOptions inputOptions;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        return copy(spec, input, output, quiet, UnaryOperator.identity());
+        return copy(spec, input, output, inputOptions, UnaryOperator.identity());
     }
 
     /** Reads {@code input}, passes every entry through {@code change}, writes the result; shared with rename-host. */
-    static int copy(CommandSpec spec, Path input, OutputOptions output, boolean quiet, UnaryOperator<PieEntry> change)
+    static int copy(CommandSpec spec, Path input, OutputOptions output, InputOptions inputOptions, UnaryOperator<PieEntry> change)
             throws IOException {
         ExportOutput.Layout layout;
         try {
@@ -47,7 +47,7 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (ExportInput export = ExportInput.open(input, spec.commandLine().getErr(), quiet);
+        try (ExportInput export = ExportInput.open(input, spec.commandLine().getErr(), inputOptions);
              ExportOutput target = ExportOutput.create(output.output, layout, output.force)) {
             for (Optional<PieEntry> entry = export.next(); entry.isPresent(); entry = export.next()) {
                 target.write(change.apply(entry.get()));

@@ -12,6 +12,7 @@ import org.modernxmpp.portability.pie.UserSummary;
 import org.modernxmpp.portability.pie.model.PieEntry;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,8 +32,8 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "The second export (file or folder).")
     Path second;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
-    boolean quiet;
+    @Mixin
+    InputOptions inputOptions;
 
     @Spec
     CommandSpec spec;
@@ -41,7 +42,7 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, UserSummary> inA = new LinkedHashMap<>();
-        try (ExportInput a = ExportInput.open(first, spec.commandLine().getErr(), quiet)) {
+        try (ExportInput a = ExportInput.open(first, spec.commandLine().getErr(), inputOptions)) {
             for (Optional<PieEntry> entry = a.next(); entry.isPresent(); entry = a.next()) {
                 if (entry.get() instanceof PieEntry.HostUser user) {
                     inA.put(user.jid().toBareJID(), UserSummary.of(user.user()));
@@ -50,7 +51,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         long differences = 0;
         long same = 0;
-        try (ExportInput b = ExportInput.open(second, spec.commandLine().getErr(), quiet)) {
+        try (ExportInput b = ExportInput.open(second, spec.commandLine().getErr(), inputOptions)) {
             for (Optional<PieEntry> entry = b.next(); entry.isPresent(); entry = b.next()) {
                 if (!(entry.get() instanceof PieEntry.HostUser user)) {
                     continue;

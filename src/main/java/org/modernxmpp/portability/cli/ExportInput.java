@@ -25,8 +25,9 @@ final class ExportInput implements AutoCloseable {
         this.name = name;
     }
 
-    static ExportInput open(Path path, PrintWriter progress, boolean quiet) throws IOException {
-        return new ExportInput(PieReader.open(path, ReadLimits.DEFAULT), quiet ? null : progress, path.toString());
+    static ExportInput open(Path path, PrintWriter progress, InputOptions options) throws IOException {
+        PieReader reader = PieReader.open(path, ReadLimits.DEFAULT).withLegacyDomain(options.legacyDomain);
+        return new ExportInput(reader, options.quiet ? null : progress, path.toString());
     }
 
     Optional<PieEntry> next() throws IOException {

@@ -12,6 +12,7 @@ import org.modernxmpp.portability.pie.model.PieEntry;
 import org.modernxmpp.portability.pie.model.UserData;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,8 +28,8 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--users", description = "Also list every user with its counts.")
     boolean listUsers;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
-    boolean quiet;
+    @Mixin
+    InputOptions inputOptions;
 
     @Spec
     CommandSpec spec;
@@ -39,7 +40,7 @@ final class InspectCommand implements Callable<Integer> {
         Map<String, Long> usersPerHost = new LinkedHashMap<>();
         KindCounts totals = new KindCounts();
         long extensions = 0;
-        try (ExportInput export = ExportInput.open(input, spec.commandLine().getErr(), quiet)) {
+        try (ExportInput export = ExportInput.open(input, spec.commandLine().getErr(), inputOptions)) {
             for (Optional<PieEntry> entry = export.next(); entry.isPresent(); entry = export.next()) {
                 if (entry.get() instanceof PieEntry.HostUser hostUser) {
                     usersPerHost.merge(hostUser.host().getDomain(), 1L, Long::sum);

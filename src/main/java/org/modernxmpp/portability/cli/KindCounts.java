@@ -14,6 +14,7 @@ final class KindCounts {
     KindCounts add(UserData user) {
         count("password", user.password() == null ? 0 : 1);
         count("scram credentials", user.scram().size());
+        count("account details", user.account() == null ? 0 : 1);
         count("roster items", user.roster().size());
         count("pending subscription requests", user.pendingSubscriptions().size());
         count("vCards", user.vCard() == null ? 0 : 1);

@@ -31,8 +31,8 @@ final class RenameHostCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
-    boolean quiet;
+    @Mixin
+    InputOptions inputOptions;
 
     @Spec
     CommandSpec spec;
@@ -45,7 +45,7 @@ final class RenameHostCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "OLD and NEW must be valid domains: " + e.getMessage());
         }
-        int code = ConvertCommand.copy(spec, input, output, quiet, rename::apply);
+        int code = ConvertCommand.copy(spec, input, output, inputOptions, rename::apply);
         spec.commandLine().getOut().printf("rewrote %,d JIDs from %s to %s%n", rename.changes(), oldDomain, newDomain);
         return code;
     }

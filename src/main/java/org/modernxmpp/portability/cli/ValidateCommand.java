@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.modernxmpp.portability.pie.model.PieEntry;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,8 +24,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE|DIR", description = "An export file, or a folder of export files.")
     Path input;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
-    boolean quiet;
+    @Mixin
+    InputOptions inputOptions;
 
     @Spec
     CommandSpec spec;
@@ -33,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Set<String> hosts = new HashSet<>();
-        try (ExportInput export = ExportInput.open(input, spec.commandLine().getErr(), quiet)) {
+        try (ExportInput export = ExportInput.open(input, spec.commandLine().getErr(), inputOptions)) {
             for (Optional<PieEntry> entry = export.next(); entry.isPresent(); entry = export.next()) {
                 if (entry.get() instanceof PieEntry.HostUser user) {
                     hosts.add(user.host().getDomain());

@@ -51,7 +51,7 @@ public final class HostRename {
     }
 
     public UserData apply(UserData user) {
-        UserData.Builder b = UserData.builder(user.name()).password(user.password());
+        UserData.Builder b = UserData.builder(user.name()).account(user.account()).password(user.password());
         user.scram().forEach(b::scram);
         for (RosterItem item : user.roster()) {
             b.rosterItem(new RosterItem(jid(item.jid()), item.name(), item.subscription(), item.ask(), item.approved(),

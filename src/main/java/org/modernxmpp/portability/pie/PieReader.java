@@ -32,6 +32,8 @@ public final class PieReader implements Closeable {
     private final HardenedXmlInput xml = new HardenedXmlInput();
     private final SubtreeReader subtrees;
     private final UserParser users = new UserParser();
+    private final OpenfireLegacyParser legacyUsers = new OpenfireLegacyParser();
+    private JID legacyDomain;
     private final ReadLimits limits;
     private final IncludeResolver includes;
     private final Deque<Frame> frames = new ArrayDeque<>();
@@ -45,7 +47,10 @@ public final class PieReader implements Closeable {
     public static final String LAYOUT_MAIN_FILE = "server-data.xml";
 
     /** What the current document is expected to hold at its root, and where we are inside it. */
-    private enum Level { SERVER_DATA, HOST, USER }
+    private enum Level { SERVER_DATA, HOST, USER, OPENFIRE_LEGACY }
+
+    /** Root element of the legacy format of Openfire's userImportExport plugin (no namespace). */
+    private static final String OPENFIRE_LEGACY_ROOT = "Openfire";
 
     private static final class Frame implements XmlLocationSource {
         final XMLStreamReader in;
@@ -120,6 +125,15 @@ public final class PieReader implements Closeable {
         reader.frames.push(new Frame(reader.xml.open(in, sourceName, limits.maxFileBytes()), in, sourceName, null,
                 Level.SERVER_DATA, null, null, 0));
         return reader;
+    }
+
+    /**
+     * The domain of the users in a file of Openfire's legacy userImportExport format, which names none.
+     * Without it, such a file is refused with an error that says so.
+     */
+    public PieReader withLegacyDomain(String domain) {
+        legacyDomain = domain == null ? null : new JID(domain);
+        return this;
     }
 
     /** Reads the next user or extension, or empty at the end of the export. */
@@ -216,6 +230,9 @@ public final class PieReader implements Closeable {
             include(frame);
             return null;
         }
+        if (frame.level == Level.OPENFIRE_LEGACY) {
+            return legacyUser(frame, ns, name);
+        }
         boolean pie = ns.equals(frame.pieNamespace);
         if (frame.level == Level.SERVER_DATA && pie && name.equals("host")) {
             frame.level = Level.HOST;
@@ -239,6 +256,18 @@ public final class PieReader implements Closeable {
     }
 
     private PieEntry root(Frame frame, String ns, String name) throws XMLStreamException, IOException {
+        if (frame.pieNamespace == null && frame.rootLevel == Level.SERVER_DATA && ns.isEmpty()
+                && name.equals(OPENFIRE_LEGACY_ROOT)) {
+            if (legacyDomain == null) {
+                throw frame.error("this is a file of Openfire's userImportExport plugin in its legacy format, which names"
+                        + " no domain: give the domain its users belong to (--legacy-domain)");
+            }
+            notes.dialect("Openfire userImportExport legacy format (<Openfire><User>…)");
+            frame.level = Level.OPENFIRE_LEGACY;
+            frame.host = legacyDomain;
+            frame.pieNamespace = "";
+            return null;
+        }
         if (frame.pieNamespace == null) {
             if (Namespaces.PIE.equals(ns)) {
                 frame.pieNamespace = ns;
@@ -256,6 +285,7 @@ public final class PieReader implements Closeable {
             case SERVER_DATA -> "server-data";
             case HOST -> "host";
             case USER -> "user";
+            case OPENFIRE_LEGACY -> OPENFIRE_LEGACY_ROOT;
         };
         if (!name.equals(expected)) {
             throw frame.error("expected <" + expected + "> as the root element here, found <" + name + ">");
@@ -314,6 +344,31 @@ public final class PieReader implements Closeable {
         Element element = subtrees.read(frame.in, frame.depth, new SubtreeReader.Budget(limits.maxUserChars()), frame);
         UserData user = users.read(element, frame.pieNamespace, context);
         return new PieEntry.HostUser(frame.host, user);
+    }
+
+    private PieEntry legacyUser(Frame frame, String ns, String name) throws XMLStreamException, IOException {
+        var location = frame.in.getLocation();
+        Element element = subtrees.read(frame.in, frame.depth, new SubtreeReader.Budget(limits.maxUserChars()), frame);
+        frame.depth--;
+        if (!ns.isEmpty() || !name.equals("User")) {
+            notes.unknown(OPENFIRE_LEGACY_ROOT, ns, name);
+            return new PieEntry.Extension(frame.host, XmlPayload.of(element));
+        }
+        String rawName = element.elementTextTrim("Username");
+        UserContext context = new UserContext(frame.source, location.getLineNumber(), location.getColumnNumber(),
+                frame.host.getDomain(), rawName, notes);
+        if (rawName == null || rawName.isEmpty()) {
+            throw context.error("<User> without a <Username>");
+        }
+        try {
+            context.user = Jids.nodeprep(rawName);
+        } catch (IllegalArgumentException e) {
+            throw context.error("<Username>" + rawName + "</Username> is not a valid JID localpart: " + e.getMessage());
+        }
+        if (!seenUsers.add(frame.host.getDomain() + '/' + context.user)) {
+            throw context.error("the user appears twice in the export");
+        }
+        return new PieEntry.HostUser(frame.host, legacyUsers.read(element, context));
     }
 
     private void include(Frame frame) throws XMLStreamException, IOException {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.dom4j.Attribute;
 import org.dom4j.Element;
 import org.dom4j.QName;
+import org.modernxmpp.portability.pie.model.AccountDetails;
 import org.modernxmpp.portability.pie.model.ArchivedMessage;
 import org.modernxmpp.portability.pie.model.Namespaces;
 import org.modernxmpp.portability.pie.model.OfflineMessage;
@@ -46,6 +47,7 @@ final class UserParser {
                     }
                 }
                 case Namespaces.ROSTER + " query" -> readRoster(child, data, context);
+                case Namespaces.ACCOUNT + " account" -> data.account(readAccount(child, context));
                 case Namespaces.VCARD + " vCard" -> {
                     if (data.build().vCard() == null) {
                         data.vCard(XmlPayload.of(child));
@@ -105,6 +107,32 @@ final class UserParser {
             context.notes.unknown("user@", ns, attribute.getName());
             data.extraAttribute(new UserData.ExtraAttribute(ns, attribute.getName(), attribute.getValue()));
         }
+    }
+
+    private AccountDetails readAccount(Element account, UserContext context) throws PieFormatException {
+        java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+        for (Element property : account.elements(QName.get("property", Namespaces.ACCOUNT))) {
+            String name = property.attributeValue("name");
+            if (name == null) {
+                throw context.error("account property without a name");
+            }
+            properties.put(name, property.getText());
+        }
+        return new AccountDetails(account.elementText(QName.get("name", Namespaces.ACCOUNT)),
+                account.elementText(QName.get("email", Namespaces.ACCOUNT)),
+                instant(account.elementText(QName.get("created", Namespaces.ACCOUNT)), "created", context),
+                instant(account.elementText(QName.get("modified", Namespaces.ACCOUNT)), "modified", context), properties);
+    }
+
+    private static Instant instant(String value, String what, UserContext context) throws PieFormatException {
+        if (value == null) {
+            return null;
+        }
+        Instant instant = Timestamps.parse(value);
+        if (instant == null) {
+            throw context.error("account " + what + " '" + value + "' is not a date-time");
+        }
+        return instant;
     }
 
     private void readRoster(Element query, UserData.Builder data, UserContext context) throws PieFormatException {

@@ -19,7 +19,7 @@ import org.modernxmpp.portability.pie.model.XmlPayload;
  */
 public record UserSummary(Map<String, Map<String, Long>> kinds) {
 
-    public static final List<String> KINDS = List.of("credentials", "roster", "pending-subscriptions", "vcard",
+    public static final List<String> KINDS = List.of("credentials", "account", "roster", "pending-subscriptions", "vcard",
             "private-xml", "offline-messages", "pep", "privacy", "blocklist", "archive", "extensions");
 
     /** One difference between two users: an entry only in A, only in B, or in both with other content. */
@@ -34,6 +34,9 @@ public record UserSummary(Map<String, Map<String, Long>> kinds) {
         }
         user.scram().forEach(s -> kinds.get("credentials").put(s.mechanism(), hash(s.mechanism() + s.iterations()
                 + Base64.getEncoder().encodeToString(s.salt()) + Arrays.hashCode(s.storedKey()) + Arrays.hashCode(s.serverKey()))));
+        if (user.account() != null) {
+            kinds.get("account").put("details", hash(String.valueOf(user.account())));
+        }
         user.roster().forEach(i -> kinds.get("roster").put(i.jid().toString(), hash(i.name() + "|" + i.subscription()
                 + "|" + i.ask() + "|" + i.approved() + "|" + i.groups() + "|" + canonical(i.extensions()))));
         user.pendingSubscriptions().forEach(r -> kinds.get("pending-subscriptions").put(r.from().toString(),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Base64;
 import java.util.Locale;
 
+import org.modernxmpp.portability.pie.model.AccountDetails;
 import org.modernxmpp.portability.pie.model.Affiliation;
 import org.modernxmpp.portability.pie.model.ArchivedMessage;
 import org.modernxmpp.portability.pie.model.Namespaces;
@@ -20,7 +21,7 @@ import org.modernxmpp.portability.pie.model.XmlPayload;
 import org.xmpp.packet.JID;
 
 /**
- * Writes one {@code <user>} in canonical XEP-0227 r1.1 form, children in a fixed order: credentials,
+ * Writes one {@code <user>} in canonical XEP-0227 r1.1 form, children in a fixed order: credentials, account details,
  * offline messages (the schema wants them first), roster, pending requests, vCard, private XML, privacy
  * lists, blocklist, PEP (node side, then items), archive, then unknown extensions as they came.
  */
@@ -42,6 +43,9 @@ final class UserWriter {
         }
         for (ScramCredentials scram : user.scram()) {
             scram(out, scram);
+        }
+        if (user.account() != null) {
+            account(out, user.account());
         }
         if (!user.offlineMessages().isEmpty()) {
             out.start(Namespaces.PIE, "offline-messages", true);
@@ -111,6 +115,29 @@ final class UserWriter {
         out.textElement(Namespaces.PIE_SCRAM, "salt", base64.encodeToString(scram.salt()));
         out.textElement(Namespaces.PIE_SCRAM, "server-key", base64.encodeToString(scram.serverKey()));
         out.textElement(Namespaces.PIE_SCRAM, "stored-key", base64.encodeToString(scram.storedKey()));
+        out.end(false);
+    }
+
+    private void account(XmlOutput out, AccountDetails account) throws IOException {
+        out.start(Namespaces.ACCOUNT, "account", true);
+        if (account.name() != null) {
+            out.textElement(Namespaces.ACCOUNT, "name", account.name());
+        }
+        if (account.email() != null) {
+            out.textElement(Namespaces.ACCOUNT, "email", account.email());
+        }
+        if (account.created() != null) {
+            out.textElement(Namespaces.ACCOUNT, "created", Timestamps.format(account.created()));
+        }
+        if (account.modified() != null) {
+            out.textElement(Namespaces.ACCOUNT, "modified", Timestamps.format(account.modified()));
+        }
+        for (var property : account.properties().entrySet()) {
+            out.start(Namespaces.ACCOUNT, "property", false);
+            out.attribute("name", property.getKey());
+            out.text(property.getValue());
+            out.end(false);
+        }
         out.end(false);
     }
 

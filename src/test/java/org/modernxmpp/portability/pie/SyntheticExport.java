@@ -11,6 +11,7 @@ import java.util.Set;
 import org.dom4j.DocumentFactory;
 import org.dom4j.Element;
 import org.dom4j.QName;
+import org.modernxmpp.portability.pie.model.AccountDetails;
 import org.modernxmpp.portability.pie.model.Affiliation;
 import org.modernxmpp.portability.pie.model.ArchivedMessage;
 import org.modernxmpp.portability.pie.model.Namespaces;
@@ -74,6 +75,11 @@ public final class SyntheticExport {
             if (random.nextBoolean()) {
                 user.scram(scram("SCRAM-SHA-256", 32));
             }
+        }
+        if (random.nextBoolean()) {
+            user.account(new AccountDetails(random.nextBoolean() ? text(12) : null, random.nextBoolean() ? name + "@mail.example" : null,
+                    epoch.minusSeconds(random.nextInt(1_000_000)), random.nextBoolean() ? epoch : null,
+                    random.nextBoolean() ? java.util.Map.of() : java.util.Map.of("console.rows", "25", text(4), text(9))));
         }
         Set<String> contacts = new LinkedHashSet<>();
         while (contacts.size() < shape.rosterItems()) {

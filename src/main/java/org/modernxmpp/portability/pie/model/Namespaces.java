@@ -21,6 +21,8 @@ public final class Namespaces {
     public static final String MAM = "urn:xmpp:mam:2";
     public static final String FORWARD = "urn:xmpp:forward:0";
     public static final String DELAY = "urn:xmpp:delay";
+    /** This project's element for account details XEP-0227 has no place for (name, email, dates, properties). */
+    public static final String ACCOUNT = "urn:modernxmpp:portability:account:0";
     /** Prosody writes extra account fields as attributes in this namespace. */
     public static final String PROSODY_EXTENDED = "http://prosody.im/protocol/extended-xep0227";
 

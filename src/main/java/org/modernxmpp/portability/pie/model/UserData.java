@@ -10,6 +10,7 @@ import org.xmpp.packet.JID;
  * Everything an export holds for one account.
  *
  * @param name           the localpart, nodeprepped
+ * @param account        display name, email, dates and properties, or null when the file has none
  * @param password       plaintext password, or null (XEP-0227 r1.1: allowed, not recommended)
  * @param scram          SCRAM credentials, one per mechanism
  * @param vCard          the vcard-temp vCard, or null
@@ -19,7 +20,7 @@ import org.xmpp.packet.JID;
  * @param extensions     children of {@code <user>} the model does not know, carried untouched
  * @param extraAttributes attributes of {@code <user>} other than name and password (Prosody's extended fields)
  */
-public record UserData(String name, String password, List<ScramCredentials> scram, List<RosterItem> roster,
+public record UserData(String name, AccountDetails account, String password, List<ScramCredentials> scram, List<RosterItem> roster,
                        List<SubscriptionRequest> pendingSubscriptions, XmlPayload vCard, List<XmlPayload> privateXml,
                        List<OfflineMessage> offlineMessages, List<PepNode> pepNodes, PrivacyLists privacy,
                        List<JID> blocklist, List<ArchivedMessage> archive, List<XmlPayload> extensions,
@@ -49,6 +50,7 @@ public record UserData(String name, String password, List<ScramCredentials> scra
 
     public Builder toBuilder() {
         Builder b = new Builder(name);
+        b.account = account;
         b.password = password;
         b.scram.addAll(scram);
         b.roster.addAll(roster);
@@ -68,6 +70,7 @@ public record UserData(String name, String password, List<ScramCredentials> scra
     /** Collects one user's data while it is read or generated. */
     public static final class Builder {
         private String name;
+        private AccountDetails account;
         private String password;
         private final List<ScramCredentials> scram = new ArrayList<>();
         private final List<RosterItem> roster = new ArrayList<>();
@@ -87,6 +90,7 @@ public record UserData(String name, String password, List<ScramCredentials> scra
         }
 
         public Builder name(String value) { name = value; return this; }
+        public Builder account(AccountDetails value) { account = value; return this; }
         public Builder password(String value) { password = value; return this; }
         public Builder scram(ScramCredentials value) { scram.add(value); return this; }
         public Builder clearScram() { scram.clear(); return this; }
@@ -104,7 +108,7 @@ public record UserData(String name, String password, List<ScramCredentials> scra
         public Builder extraAttribute(ExtraAttribute value) { extraAttributes.add(value); return this; }
 
         public UserData build() {
-            return new UserData(name, password, scram, roster, pendingSubscriptions, vCard, privateXml,
+            return new UserData(name, account, password, scram, roster, pendingSubscriptions, vCard, privateXml,
                     offlineMessages, pepNodes, privacy, blocklist, archive, extensions, extraAttributes);
         }
     }
