@@ -43,7 +43,9 @@ final class ExportOutput implements AutoCloseable {
         Path parent = Files.createDirectories(absolute.getParent());
         Path temporary = parent.resolve("." + absolute.getFileName() + ".partial-" + ProcessHandle.current().pid());
         if (layout == Layout.XINCLUDE) {
-            PathUtils.deleteDirectory(temporary.toFile().exists() ? temporary : Files.createDirectories(temporary));
+            if (Files.isDirectory(temporary)) {
+                PathUtils.deleteDirectory(temporary);
+            }
             return new ExportOutput(absolute, temporary, null, null, new PieFolderWriter(temporary));
         }
         OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);

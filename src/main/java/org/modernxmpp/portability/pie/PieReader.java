@@ -52,7 +52,7 @@ public final class PieReader implements Closeable {
     /** Root element of the legacy format of Openfire's userImportExport plugin (no namespace). */
     private static final String OPENFIRE_LEGACY_ROOT = "Openfire";
 
-    private static final class Frame implements XmlLocationSource {
+    private static final class Frame implements SubtreeReader.XmlLocation {
         final XMLStreamReader in;
         final InputStream stream;
         final String source;
@@ -82,9 +82,6 @@ public final class PieReader implements Closeable {
             var location = in.getLocation();
             return new PieFormatException(source, location.getLineNumber(), location.getColumnNumber(), reason);
         }
-    }
-
-    private interface XmlLocationSource extends SubtreeReader.XmlLocation {
     }
 
     private PieReader(ReadLimits limits, IncludeResolver includes) {

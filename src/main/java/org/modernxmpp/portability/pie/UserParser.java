@@ -30,12 +30,10 @@ final class UserParser {
 
     UserData read(Element user, String pieNamespace, UserContext context) throws PieFormatException {
         UserData.Builder data = UserData.builder(context.user);
-        readAttributes(user, data, context);
-        PepParser pep = new PepParser();
         Map<String, ScramCredentials> scram = new HashMap<>();
-        for (ScramCredentials legacy : data.build().scram()) {
-            scram.put(legacy.mechanism(), legacy);
-        }
+        readAttributes(user, data, scram, context);
+        PepParser pep = new PepParser();
+        boolean hasVCard = false;
         for (Element child : user.elements()) {
             String ns = child.getNamespaceURI();
             switch (ns + " " + child.getName()) {
@@ -49,8 +47,9 @@ final class UserParser {
                 case Namespaces.ROSTER + " query" -> readRoster(child, data, context);
                 case Namespaces.ACCOUNT + " account" -> data.account(readAccount(child, context));
                 case Namespaces.VCARD + " vCard" -> {
-                    if (data.build().vCard() == null) {
+                    if (!hasVCard) {
                         data.vCard(XmlPayload.of(child));
+                        hasVCard = true;
                     } else {
                         carry(child, data, context, "a second vCard");
                     }
@@ -80,13 +79,13 @@ final class UserParser {
                 }
             }
         }
-        data.clearScram();
         scram.values().stream().sorted(java.util.Comparator.comparing(ScramCredentials::mechanism)).forEach(data::scram);
         pep.nodes().forEach(data::pepNode);
         return data.build();
     }
 
-    private void readAttributes(Element user, UserData.Builder data, UserContext context) throws PieFormatException {
+    private void readAttributes(Element user, UserData.Builder data, Map<String, ScramCredentials> scram,
+                                UserContext context) throws PieFormatException {
         for (Attribute attribute : user.attributes()) {
             String ns = attribute.getNamespaceURI();
             if (ns.isEmpty() && attribute.getName().equals("name")) {
@@ -95,7 +94,8 @@ final class UserParser {
             if (ns.isEmpty() && attribute.getName().equals("password")) {
                 String password = attribute.getValue();
                 if (password.startsWith("scram:")) {
-                    data.scram(scramParser.readLegacyAttribute(password, context));
+                    ScramCredentials legacy = scramParser.readLegacyAttribute(password, context);
+                    scram.put(legacy.mechanism(), legacy);
                 } else if (!password.isEmpty()) {
                     data.password(password);
                 }

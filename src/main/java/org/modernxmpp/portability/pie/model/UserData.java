@@ -93,9 +93,7 @@ public record UserData(String name, AccountDetails account, String password, Lis
         public Builder account(AccountDetails value) { account = value; return this; }
         public Builder password(String value) { password = value; return this; }
         public Builder scram(ScramCredentials value) { scram.add(value); return this; }
-        public Builder clearScram() { scram.clear(); return this; }
         public Builder rosterItem(RosterItem value) { roster.add(value); return this; }
-        public Builder clearRoster() { roster.clear(); return this; }
         public Builder pendingSubscription(SubscriptionRequest value) { pendingSubscriptions.add(value); return this; }
         public Builder vCard(XmlPayload value) { vCard = value; return this; }
         public Builder privateXml(XmlPayload value) { privateXml.add(value); return this; }
