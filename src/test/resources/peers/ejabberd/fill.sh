@@ -4,7 +4,7 @@
 # Runs as root (ejabberdctl itself switches to the 'ejabberd' user);
 # everything lives under /tmp/ejabberd; c2s on 127.0.0.1:15222 only,
 # epmd/erlang distribution bound to loopback.
-# fill.py, ejabberd.yml and ejabberdctl.cfg must be next to this script.
+# ejabberd.yml and ejabberdctl.cfg must be next to this script; fill.py (shared with ../prosody) is in the parent folder.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 BASE=/tmp/ejabberd
@@ -30,7 +30,7 @@ for u in romeo mercutio tybalt nurse benvolio paris; do
 done
 
 # 2. vCard (vcard-temp) with the admin commands
-B64=$($PY "$HERE/fill.py" --print-avatar-b64)
+B64=$($PY "$HERE/../fill.py" --print-avatar-b64)
 $E set_vcard  juliet $D FN 'Juliet Capulet'
 $E set_vcard2 juliet $D N FAMILY 'Capulet'
 $E set_vcard2 juliet $D N GIVEN 'Juliet'
@@ -51,7 +51,7 @@ $E private_get juliet $D storage storage:bookmarks
 
 # 4. client-side fill: roster with real subscription handshakes, PEP, MAM,
 #    privacy lists, XEP-0191 blocking
-$PY "$HERE/fill.py" --domain $D --port 15222 --phases roster,pep,mam,privacy,blocklist
+$PY "$HERE/../fill.py" --domain $D --port 15222 --phases roster,pep,mam,privacy,blocklist
 
 # 5. one more roster item through the admin command (remote contact, two groups)
 $E add_rosteritem juliet $D friar laurence.example 'Friar Laurence ✝' 'Clergy;Allies' both
@@ -61,7 +61,7 @@ $E get_roster juliet $D
 $E send_message chat mercutio@$D juliet@$D '' 'Admin-sent offline chat: O, I am slain! ☠'
 $E send_message normal nurse@$D juliet@$D 'Tidings — 日本語' 'Your lady mother is coming to your chamber.'
 $E send_message headline tybalt@$D juliet@$D 'Headline' 'Tybalt headline (offline)'
-$PY "$HERE/fill.py" --domain $D --port 15222 --phases offline
+$PY "$HERE/../fill.py" --domain $D --port 15222 --phases offline
 
 # 7. export (XEP-0227 / PIEFXIS): writes <timestamp>.xml + <timestamp>_ejabberd_example.xml
 $E export_piefxis "$BASE/export"

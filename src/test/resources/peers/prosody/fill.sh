@@ -2,7 +2,7 @@
 # Regenerate the Prosody XEP-0227 fixtures.
 # Debian bookworm, packages: prosody (0.12.3-1+deb12u1), python3-slixmpp (1.8.3).
 # Runs as root; everything lives under /tmp/prosody; server listens on 127.0.0.1:5222 only.
-# fill.py must be next to this script.
+# fill.py (the XMPP client, shared with ../ejabberd) is in the parent folder.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 BASE=/tmp/prosody
@@ -65,7 +65,7 @@ sleep 3
 
 # 3. fill through real client connections (order matters: offline must be last,
 #    i.e. after juliet's last login)
-$PY "$HERE/fill.py" --domain $DOMAIN --port 5222 \
+$PY "$HERE/../fill.py" --domain $DOMAIN --port 5222 \
 	--phases roster,vcard,private,pep,mam,blocklist,offline
 
 # 4. stop the server
