@@ -23,7 +23,7 @@ import org.xmpp.packet.JID;
  * per host, which includes one {@code <host>/<user>.xml} per user. Each user goes to its own file as it
  * arrives; only the list of hosts is kept until the end.
  */
-public final class PieFolderWriter implements Closeable {
+public final class PieFolderWriter implements PieSink, Closeable {
     private final Path folder;
     private final UserWriter users = new UserWriter();
     private final Map<JID, HostFile> hosts = new LinkedHashMap<>();
@@ -40,6 +40,7 @@ public final class PieFolderWriter implements Closeable {
         }
     }
 
+    @Override
     public void write(PieEntry entry) throws IOException {
         if (entry instanceof PieEntry.HostUser user) {
             writeUser(user.host(), user.user());
@@ -84,6 +85,7 @@ public final class PieFolderWriter implements Closeable {
     }
 
     /** Ends every host file and writes the main file that includes them. */
+    @Override
     public void finish() throws IOException {
         if (finished) {
             return;

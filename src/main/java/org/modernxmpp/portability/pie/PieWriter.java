@@ -16,7 +16,7 @@ import org.xmpp.packet.JID;
  * written, so memory does not grow with the number of users. Consecutive users of one host share a
  * {@code <host>} element.
  */
-public final class PieWriter implements Closeable {
+public final class PieWriter implements PieSink, Closeable {
     private final OutputStream stream;
     private final XmlOutput out;
     private final UserWriter users = new UserWriter();
@@ -29,6 +29,7 @@ public final class PieWriter implements Closeable {
         out.start(Namespaces.PIE, "server-data", false);
     }
 
+    @Override
     public void write(PieEntry entry) throws IOException {
         if (entry instanceof PieEntry.HostUser user) {
             writeUser(user.host(), user.user());
@@ -58,6 +59,7 @@ public final class PieWriter implements Closeable {
     }
 
     /** Ends the document and flushes; the stream stays open. */
+    @Override
     public void finish() throws IOException {
         if (finished) {
             return;

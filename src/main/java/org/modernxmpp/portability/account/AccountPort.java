@@ -1,0 +1,36 @@
+package org.modernxmpp.portability.account;
+
+import java.util.Iterator;
+import java.util.Optional;
+
+import org.modernxmpp.portability.pie.model.AccountDetails;
+
+/** The accounts of one domain: which exist, their details and credentials, and creating new ones. */
+public interface AccountPort {
+
+    /** The domain these accounts belong to. */
+    String domain();
+
+    /** Every username, in a stable order; iterated lazily so a big server is never listed whole in memory. */
+    Iterator<String> usernames();
+
+    /** How many accounts there are (for progress). */
+    int count();
+
+    boolean exists(String username);
+
+    Optional<AccountDetails> details(String username);
+
+    /** What the server holds to check the password; {@link Credentials#NONE} when it keeps neither. */
+    Credentials credentials(String username);
+
+    /**
+     * Creates an account. With empty credentials the account gets a random password nobody knows.
+     *
+     * @throws AccountException when it exists already or the server refuses it
+     */
+    void create(String username, AccountDetails details, Credentials credentials) throws AccountException;
+
+    /** Replaces name, email and properties; dates are kept as the server decides. */
+    void updateDetails(String username, AccountDetails details) throws AccountException;
+}
