@@ -12,11 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
 import org.modernxmpp.portability.pie.model.ScramCredentials;
 
 /** Checks a password against SCRAM credentials the way a server does at login (RFC 5802), for the tests. */
-final class ScramCheck {
+public final class ScramCheck {
     private ScramCheck() {
     }
 
-    static boolean matches(ScramCredentials credentials, String password) throws GeneralSecurityException {
+    public static boolean matches(ScramCredentials credentials, String password) throws GeneralSecurityException {
         String hash = switch (credentials.mechanism()) {
             case "SCRAM-SHA-1" -> "SHA-1";
             case "SCRAM-SHA-256" -> "SHA-256";
