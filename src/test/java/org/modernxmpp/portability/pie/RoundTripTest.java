@@ -23,7 +23,7 @@ import org.xmpp.packet.JID;
  * Every data kind survives write -> read unchanged, and write -> read -> write gives the same bytes, over
  * generated users with unicode names, XML specials, emoji, empty and large values.
  */
-class RoundTripTest {
+public class RoundTripTest {
 
     static List<PieEntry> generated(long seed, int users, SyntheticExport.Shape shape) {
         SyntheticExport generator = new SyntheticExport(seed);
@@ -54,7 +54,7 @@ class RoundTripTest {
         }
     }
 
-    static List<PieEntry> readAll(PieReader reader) throws IOException {
+    public static List<PieEntry> readAll(PieReader reader) throws IOException {
         List<PieEntry> entries = new ArrayList<>();
         for (Optional<PieEntry> entry = reader.next(); entry.isPresent(); entry = reader.next()) {
             entries.add(entry.get());

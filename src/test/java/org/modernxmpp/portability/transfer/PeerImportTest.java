@@ -39,7 +39,7 @@ class PeerImportTest {
                 List.of("create account juliet@prosody.example with the file's SCRAM-SHA-1 credentials")), kind(juliet, DataKind.ACCOUNT));
         assertEquals(8, kind(juliet, DataKind.ROSTER).changes(), "6 contacts and 2 waiting requests");
         assertEquals(KindOutcome.Result.CREATED, kind(juliet, DataKind.PEP).result());
-        assertEquals(6 + 7, kind(juliet, DataKind.PEP).changes(), "6 nodes and their 7 items");
+        assertEquals(6 + 8, kind(juliet, DataKind.PEP).changes(), "6 nodes and their 8 items");
         assertEquals(KindOutcome.Result.SKIPPED, kind(juliet, DataKind.ARCHIVE).result());
         assertEquals(List.of("7 archived messages are not imported: this server's archive cannot be written by the plugin; they stay in the file"),
                 kind(juliet, DataKind.ARCHIVE).details());
