@@ -8,14 +8,19 @@ import java.util.TreeMap;
 
 /**
  * The structured result of an export or import: per user, per kind, with reasons; unknown elements carried; which
- * accounts need a password reset. Per-user outcomes are kept in full up to a bound (then counted only), so a
- * report on a huge server stays small.
+ * accounts need a password reset. Memory stays bounded on a huge server: the first users that went through are kept
+ * in full, users that were skipped or failed up to a much larger bound (those are the ones an admin must act on),
+ * each with at most a fixed number of detail lines per kind; the rest are counted only.
  */
 public final class TransferReport {
-    private static final int MAX_USERS_LISTED = 10_000;
+    static final int MAX_USERS_LISTED = 1_000;
+    static final int MAX_PROBLEMS_LISTED = 10_000;
+    static final int MAX_DETAILS_PER_KIND = 50;
 
     private final boolean dryRun;
     private final List<UserOutcome> users = new ArrayList<>();
+    private int doneListed;
+    private int problemsListed;
     private final Map<UserOutcome.Status, Integer> counts = new TreeMap<>();
     private final List<String> passwordResets = new ArrayList<>();
     private final Map<String, Integer> unknownElements = new TreeMap<>();
@@ -29,15 +34,37 @@ public final class TransferReport {
 
     synchronized void add(UserOutcome outcome) {
         counts.merge(outcome.status(), 1, Integer::sum);
-        if (users.size() < MAX_USERS_LISTED) {
-            users.add(outcome);
+        boolean problem = outcome.status() != UserOutcome.Status.DONE;
+        if (problem ? problemsListed < MAX_PROBLEMS_LISTED : doneListed < MAX_USERS_LISTED) {
+            if (problem) {
+                problemsListed++;
+            } else {
+                doneListed++;
+            }
+            users.add(bounded(outcome));
         } else {
             usersNotListed++;
         }
     }
 
+    private static UserOutcome bounded(UserOutcome outcome) {
+        if (outcome.kinds().stream().allMatch(k -> k.details().size() <= MAX_DETAILS_PER_KIND)) {
+            return outcome;
+        }
+        List<KindOutcome> kinds = outcome.kinds().stream().map(k -> k.details().size() <= MAX_DETAILS_PER_KIND ? k
+                : new KindOutcome(k.kind(), k.result(), k.changes(), concat(k.details().subList(0, MAX_DETAILS_PER_KIND),
+                        "… and " + (k.details().size() - MAX_DETAILS_PER_KIND) + " more"))).toList();
+        return new UserOutcome(outcome.source(), outcome.target(), outcome.status(), outcome.problem(), kinds);
+    }
+
+    private static List<String> concat(List<String> first, String last) {
+        List<String> all = new ArrayList<>(first);
+        all.add(last);
+        return all;
+    }
+
     synchronized void passwordReset(String jid) {
-        if (passwordResets.size() < MAX_USERS_LISTED) {
+        if (passwordResets.size() < MAX_PROBLEMS_LISTED) {
             passwordResets.add(jid);
         }
     }

@@ -66,7 +66,8 @@ final class GeneratedServer {
         AccountPort accounts = new AccountPort() {
             @Override public String domain() { return domain; }
             @Override public int count() { return users; }
-            @Override public boolean exists(String username) { return false; }
+            // the source has every user it lists; the target (no users) has none, so imports create them
+            @Override public boolean exists(String username) { return users > 0; }
             @Override public Optional<AccountDetails> details(String username) { return Optional.ofNullable(user(username).account()); }
             @Override public Credentials credentials(String username) { return new Credentials(user(username).password(), user(username).scram()); }
             @Override public void create(String username, AccountDetails details, Credentials credentials) { write(); }

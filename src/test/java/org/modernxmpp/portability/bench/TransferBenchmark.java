@@ -66,6 +66,7 @@ public final class TransferBenchmark {
         double importSeconds = (System.nanoTime() - start) / 1e9;
         long importHeap = heap.peakAfterGc();
         if (report.count(UserOutcome.Status.DONE) != users) {
+            org.modernxmpp.portability.transfer.ReportText.write(report, new java.io.PrintWriter(System.err));
             throw new IllegalStateException("imported " + report.count(UserOutcome.Status.DONE) + " of " + users + " users");
         }
         Files.delete(file);
