@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.Optional;
 
 import org.modernxmpp.portability.pie.model.AccountDetails;
+import org.modernxmpp.portability.pie.model.ScramCredentials;
 
 /** The accounts of one domain: which exist, their details and credentials, and creating new ones. */
 public interface AccountPort {
@@ -23,6 +24,14 @@ public interface AccountPort {
 
     /** What the server holds to check the password; {@link Credentials#NONE} when it keeps neither. */
     Credentials credentials(String username);
+
+    /**
+     * Whether {@link #create} can store these SCRAM credentials as they are (a server may verify only some mechanisms,
+     * or have no room for a long salt); when not, the account gets a random password and its owner a reset.
+     */
+    default boolean accepts(ScramCredentials scram) {
+        return true;
+    }
 
     /**
      * Creates an account. With empty credentials the account gets a random password nobody knows.

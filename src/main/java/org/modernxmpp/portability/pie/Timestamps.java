@@ -8,14 +8,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** XEP-0082 date-times as XEP-0203 delays carry them, and the legacy XEP-0091 form old servers still store. */
-final class Timestamps {
+public final class Timestamps {
     private static final DateTimeFormatter LEGACY = DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:mm:ss");
 
     private Timestamps() {
     }
 
     /** Parses a stamp, or returns null when it is not a valid date-time. */
-    static Instant parse(String stamp) {
+    public static Instant parse(String stamp) {
         if (stamp == null) {
             return null;
         }
@@ -32,7 +32,7 @@ final class Timestamps {
     }
 
     /** UTC with as many fraction digits as needed, as XEP-0082 allows. */
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return instant.toString();
     }
 }

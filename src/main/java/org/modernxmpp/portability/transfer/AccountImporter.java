@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.modernxmpp.portability.account.AccountException;
+import org.modernxmpp.portability.account.AccountPort;
 import org.modernxmpp.portability.account.Credentials;
 import org.modernxmpp.portability.pie.model.AccountDetails;
 import org.modernxmpp.portability.pie.model.ScramCredentials;
@@ -25,13 +26,13 @@ final class AccountImporter implements KindImporter {
     }
 
     /** The credentials a new account gets from this user's data; empty when its owner must reset the password. */
-    static Credentials credentials(UserData data, ImportOptions options) {
+    static Credentials credentials(UserData data, ImportOptions options, AccountPort accounts) {
         String password = data.password();
         if (password != null && (!password.equals(data.name()) || options.trustPasswordEqualToUsername())) {
             return new Credentials(password, List.of());
         }
         for (ScramCredentials scram : data.scram()) {
-            if (scram.mechanism().equals(SCRAM_MECHANISM)) {
+            if (scram.mechanism().equals(SCRAM_MECHANISM) && accounts.accepts(scram)) {
                 return new Credentials(null, List.of(scram));
             }
         }
@@ -43,12 +44,14 @@ final class AccountImporter implements KindImporter {
         var accounts = target.ports().accounts();
         AccountDetails fromFile = data.account();
         if (!target.accountExists()) {
-            Credentials credentials = credentials(data, target.options());
+            Credentials credentials = credentials(data, target.options(), accounts);
             AccountDetails details = fromFile != null ? fromFile : new AccountDetails(null, null, null, null, Map.of());
             List<String> notes = new ArrayList<>();
             if (credentials.isEmpty()) {
                 notes.add(data.password() != null ? "the file's password equals the username, so it is not used: the account needs a password reset"
                         : data.scram().isEmpty() ? "the file has no password: the account needs a password reset"
+                        : data.scram().stream().anyMatch(s -> s.mechanism().equals(SCRAM_MECHANISM))
+                        ? "the file's " + SCRAM_MECHANISM + " credentials cannot be stored by this server as they are: the account needs a password reset"
                         : "the file has only " + data.scram().stream().map(ScramCredentials::mechanism).toList()
                                 + " credentials, which this server cannot use: the account needs a password reset");
             }

@@ -89,7 +89,7 @@ public final class ImportJob {
         UserOutcome outcome = userImport.run(data, new ImportTarget(data.name(), target, source, exists, ports, options));
         boolean created = outcome.kinds().stream().anyMatch(k -> k.kind() == DataKind.ACCOUNT
                 && k.result() == KindOutcome.Result.CREATED);
-        if (created && AccountImporter.credentials(data, options).isEmpty()) {
+        if (created && AccountImporter.credentials(data, options, ports.accounts()).isEmpty()) {
             report.passwordReset(target.toBareJID());
         }
         return outcome;

@@ -33,6 +33,7 @@ public final class InMemoryServer {
     private final Set<String> failingWrites = new HashSet<>();
     private final AtomicInteger writes = new AtomicInteger();
     private boolean archiveAvailable = true;
+    private int maxSaltBytes = Integer.MAX_VALUE;
 
     private static final class Account {
         AccountDetails details;
@@ -55,6 +56,11 @@ public final class InMemoryServer {
     /** Makes every write of {@code kind} ("roster", "vcard", "pep", …) for {@code user} fail. */
     public void failWrites(String kind, String user) {
         failingWrites.add(kind + ":" + user);
+    }
+
+    /** Refuses SCRAM credentials with a longer salt, as Openfire's schema does past 24 bytes. */
+    public void maxSaltBytes(int bytes) {
+        maxSaltBytes = bytes;
     }
 
     public void archiveAvailable(boolean available) {
@@ -132,6 +138,7 @@ public final class InMemoryServer {
         @Override public boolean exists(String username) { return accounts.containsKey(username); }
         @Override public Optional<AccountDetails> details(String username) { return Optional.ofNullable(accounts.get(username)).map(a -> a.details); }
         @Override public Credentials credentials(String username) { return accounts.get(username).credentials; }
+        @Override public boolean accepts(org.modernxmpp.portability.pie.model.ScramCredentials scram) { return scram.salt().length <= maxSaltBytes; }
 
         @Override
         public void create(String username, AccountDetails details, Credentials credentials) throws AccountException {

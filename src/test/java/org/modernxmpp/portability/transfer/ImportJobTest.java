@@ -251,6 +251,21 @@ class ImportJobTest {
     }
 
     @Test
+    void hashesTheServerCannotStoreMeanARandomPasswordAndAReset() throws Exception {
+        ScramCredentials longSalt = new ScramCredentials("SCRAM-SHA-1", 4096, new byte[36], new byte[20], new byte[20]);
+        InMemoryServer server = new InMemoryServer(DOMAIN);
+        server.maxSaltBytes(24);
+
+        TransferReport report = importInto(server, export(DOMAIN, List.of(UserData.builder("tybalt").scram(longSalt).build())),
+                ImportOptions.mergeAll());
+
+        assertEquals(List.of(), server.snapshot("tybalt").scram(), "nothing half-stored");
+        assertEquals(List.of("tybalt@capulet.example"), report.passwordResets());
+        assertEquals("the file's SCRAM-SHA-1 credentials cannot be stored by this server as they are: the account needs a password reset",
+                kind(user(report, "tybalt@capulet.example"), DataKind.ACCOUNT).details().get(1));
+    }
+
+    @Test
     void omemoKeysStayWithTheirAccount() throws Exception {
         PepNode omemo = new PepNode("eu.siacs.conversations.axolotl.devicelist", null, List.of(), List.of(), List.of(new PepItem("current", null)));
         UserData romeo = UserData.builder("romeo").password("pw").pepNode(omemo).build();

@@ -1,0 +1,56 @@
+package org.modernxmpp.portability.openfire;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dom4j.Element;
+import org.dom4j.QName;
+import org.jivesoftware.openfire.OfflineMessageStore;
+import org.modernxmpp.portability.account.AccountException;
+import org.modernxmpp.portability.account.OfflineMessagePort;
+import org.modernxmpp.portability.pie.Timestamps;
+import org.modernxmpp.portability.pie.model.Namespaces;
+import org.modernxmpp.portability.pie.model.OfflineMessage;
+import org.modernxmpp.portability.pie.model.XmlPayload;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+
+/**
+ * Offline messages through OfflineMessageStore, read without deleting them. Openfire stamps a stored message with the
+ * time it was stored, unless it already carries a XEP-0203 delay: an imported message gets a delay with its original
+ * time first, so the recipient sees when it was really sent.
+ */
+final class OpenfireOfflineMessages implements OfflineMessagePort {
+    private final OfflineMessageStore store;
+    private final String domain;
+
+    OpenfireOfflineMessages(OfflineMessageStore store, String domain) {
+        this.store = store;
+        this.domain = domain;
+    }
+
+    @Override
+    public List<OfflineMessage> read(String username) {
+        List<OfflineMessage> messages = new ArrayList<>();
+        for (org.jivesoftware.openfire.OfflineMessage stored : store.getMessages(username, false)) {
+            Element message = ClientStanzas.toFile(stored.getElement());
+            Element delay = message.element(QName.get("delay", Namespaces.DELAY));
+            messages.add(new OfflineMessage(XmlPayload.of(message),
+                    delay != null ? Timestamps.parse(delay.attributeValue("stamp")) : stored.getCreationDate().toInstant()));
+        }
+        return messages;
+    }
+
+    @Override
+    public void add(String username, OfflineMessage message) throws AccountException {
+        Element element = ClientStanzas.toOpenfire(message.message().element());
+        element.addAttribute("to", new JID(username, domain, null).toBareJID());
+        if (message.stamp() != null && element.element(QName.get("delay", Namespaces.DELAY)) == null) {
+            element.addElement(QName.get("delay", Namespaces.DELAY)).addAttribute("stamp", Timestamps.format(message.stamp()));
+        }
+        if (store.addMessage(new Message(element, true)) == null) {
+            throw new AccountException("Openfire did not store the message (its offline policy refuses messages of this kind, "
+                    + "e.g. without a body, or marked no-store)");
+        }
+    }
+}
