@@ -1,9 +1,15 @@
 package org.modernxmpp.portability;
 
 import java.io.File;
+import java.util.concurrent.TimeUnit;
 
 import org.jivesoftware.openfire.container.Plugin;
+import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.container.PluginManager;
+import org.jivesoftware.util.JiveGlobals;
+import org.modernxmpp.portability.openfire.OpenfirePorts;
+import org.modernxmpp.portability.transfer.BackgroundJobs;
+import org.modernxmpp.portability.web.PortabilityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,13 +19,25 @@ import org.slf4j.LoggerFactory;
  * so unloading or reloading the plugin leaves nothing behind.
  */
 public final class AccountPortabilityPlugin implements Plugin {
+    /** The name in plugin.xml, by which the pages find the plugin. */
+    public static final String NAME = "Account Portability";
     private static final Logger LOG = LoggerFactory.getLogger(AccountPortabilityPlugin.class);
 
     private final Registrations registrations = new Registrations();
+    private volatile PortabilityContext context;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
+        BackgroundJobs jobs = new BackgroundJobs();
+        registrations.added("background jobs", () -> jobs.shutdown(30, TimeUnit.SECONDS));
+        context = new PortabilityContext(() -> OpenfirePorts.of(XMPPServer.getInstance()), jobs,
+                () -> JiveGlobals.getHomePath().resolve("accountportability"));
         LOG.info("Account Portability {} started from {}", version(), pluginDirectory);
+    }
+
+    /** What the pages work with; null before the plugin is initialised. */
+    public PortabilityContext context() {
+        return context;
     }
 
     @Override

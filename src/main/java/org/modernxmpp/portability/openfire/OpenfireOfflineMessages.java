@@ -18,11 +18,14 @@ import org.xmpp.packet.Message;
 /**
  * Offline messages through OfflineMessageStore, read without deleting them. Openfire stamps a stored message with the
  * time it was stored, unless it already carries a XEP-0203 delay: an imported message gets a delay with its original
- * time first, so the recipient sees when it was really sent.
+ * time first, so the recipient sees when it was really sent. Openfire also keys each stored message by the millisecond
+ * it was stored (XEP-0013 offers them by that key), so two messages of one user are never stored in the same one.
  */
 final class OpenfireOfflineMessages implements OfflineMessagePort {
     private final OfflineMessageStore store;
     private final String domain;
+    private String lastUser;
+    private long lastStored;
 
     OpenfireOfflineMessages(OfflineMessageStore store, String domain) {
         this.store = store;
@@ -42,15 +45,23 @@ final class OpenfireOfflineMessages implements OfflineMessagePort {
     }
 
     @Override
-    public void add(String username, OfflineMessage message) throws AccountException {
+    public synchronized void add(String username, OfflineMessage message) throws AccountException {
         Element element = ClientStanzas.toOpenfire(message.message().element());
         element.addAttribute("to", new JID(username, domain, null).toBareJID());
         if (message.stamp() != null && element.element(QName.get("delay", Namespaces.DELAY)) == null) {
             element.addElement(QName.get("delay", Namespaces.DELAY)).addAttribute("stamp", Timestamps.format(message.stamp()));
         }
-        if (store.addMessage(new Message(element, true)) == null) {
+        if (username.equals(lastUser)) {
+            while (System.currentTimeMillis() <= lastStored) {
+                Thread.onSpinWait();
+            }
+        }
+        org.jivesoftware.openfire.OfflineMessage stored = store.addMessage(new Message(element, true));
+        if (stored == null) {
             throw new AccountException("Openfire did not store the message (its offline policy refuses messages of this kind, "
                     + "e.g. without a body, or marked no-store)");
         }
+        lastUser = username;
+        lastStored = stored.getCreationDate() != null ? stored.getCreationDate().getTime() : System.currentTimeMillis();
     }
 }

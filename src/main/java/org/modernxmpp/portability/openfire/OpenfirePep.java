@@ -40,6 +40,14 @@ import org.xmpp.packet.JID;
  */
 final class OpenfirePep implements PepPort {
     private static final Logger LOG = LoggerFactory.getLogger(OpenfirePep.class);
+    private static final String MAX_ITEMS = "pubsub#max_items";
+    /**
+     * Fields that name this server's own nodes and addresses: the parent collection (Openfire refuses its own empty
+     * value back), and owners and publishers, which the affiliations carry and a new account would get wrong.
+     */
+    private static final java.util.Set<String> NOT_PORTABLE = java.util.Set.of("pubsub#collection", "pubsub#owner", "pubsub#publisher");
+    private static final String XEP_UNLIMITED = "max";
+    private static final String OPENFIRE_UNLIMITED = "-1";
 
     private final PEPServiceManager pep;
     private final String domain;
@@ -95,7 +103,7 @@ final class OpenfirePep implements PepPort {
         Element x = DocumentHelper.createElement(QName.get("x", Namespaces.DATA_FORMS));
         x.addAttribute("type", "submit");
         for (FormField field : form.getFields()) {
-            if (field.getVariable() == null || field.getType() == FormField.Type.fixed) {
+            if (field.getVariable() == null || field.getType() == FormField.Type.fixed || NOT_PORTABLE.contains(field.getVariable())) {
                 continue;
             }
             Element copy = x.addElement(QName.get("field", Namespaces.DATA_FORMS)).addAttribute("var", field.getVariable());
@@ -103,7 +111,8 @@ final class OpenfirePep implements PepPort {
                 copy.addAttribute("type", "hidden");
             }
             for (String value : field.getValues()) {
-                copy.addElement(QName.get("value", Namespaces.DATA_FORMS)).setText(value);
+                copy.addElement(QName.get("value", Namespaces.DATA_FORMS)).setText(
+                        MAX_ITEMS.equals(field.getVariable()) && OPENFIRE_UNLIMITED.equals(value) ? XEP_UNLIMITED : value);
             }
         }
         return x;
@@ -158,9 +167,25 @@ final class OpenfirePep implements PepPort {
         }
     }
 
-    /** Openfire applies only a form of type submit; a file may carry the owner's form as "form" or "result". */
-    private static Element asSubmit(Element form) {
+    /**
+     * Openfire applies only a form of type submit (a file may carry the owner's form as "form" or "result"), and parses
+     * pubsub#max_items as a number: XEP-0060's "max" (what Prosody writes, and XEP-0402 asks for) is its -1.
+     */
+    static Element asSubmit(Element form) {
         form.addAttribute("type", "submit");
+        for (Element field : List.copyOf(form.elements(QName.get("field", Namespaces.DATA_FORMS)))) {
+            if (NOT_PORTABLE.contains(field.attributeValue("var"))) {
+                form.remove(field);
+                continue;
+            }
+            if (MAX_ITEMS.equals(field.attributeValue("var"))) {
+                for (Element value : field.elements(QName.get("value", Namespaces.DATA_FORMS))) {
+                    if (XEP_UNLIMITED.equals(value.getTextTrim())) {
+                        value.setText(OPENFIRE_UNLIMITED);
+                    }
+                }
+            }
+        }
         return form;
     }
 

@@ -122,9 +122,13 @@ final class OpenfirePrivacy implements PrivacyPort {
         return blocked;
     }
 
+    /** Blocks once: the import plans every kind before it writes any, so the privacy lists it wrote may block it already. */
     @Override
     public void block(String username, JID jid) {
         PrivacyList list = manager.getDefaultPrivacyList(username);
+        if (list != null && list.getBlockedJIDs().contains(jid)) {
+            return;
+        }
         if (list == null) {
             Element empty = DocumentHelper.createElement(QName.get("list", Namespaces.PRIVACY)).addAttribute("name", BLOCKLIST);
             list = manager.createPrivacyList(username, BLOCKLIST, empty);

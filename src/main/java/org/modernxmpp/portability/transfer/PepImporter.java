@@ -9,9 +9,12 @@ import java.util.stream.Collectors;
 
 import org.modernxmpp.portability.account.AccountException;
 import org.modernxmpp.portability.account.PepPort;
+import org.modernxmpp.portability.pie.model.Affiliation;
+import org.modernxmpp.portability.pie.model.NodeSubscription;
 import org.modernxmpp.portability.pie.model.PepItem;
 import org.modernxmpp.portability.pie.model.PepNode;
 import org.modernxmpp.portability.pie.model.UserData;
+import org.xmpp.packet.JID;
 
 /**
  * PEP nodes and items. Merge creates missing nodes and publishes missing items; replace makes each node in the
@@ -40,7 +43,8 @@ final class PepImporter implements KindImporter {
         KindPolicy policy = target.policy(kind());
         List<PlannedChange> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (PepNode node : data.pepNodes()) {
+        for (PepNode fileNode : data.pepNodes()) {
+            PepNode node = target.isOtherAccount() ? forAccount(fileNode, target) : fileNode;
             if (isOmemo(node.node()) && target.isOtherAccount() && !target.options().omemoIntoOtherAccount()) {
                 notes.add("OMEMO node " + node.node() + " not imported into another account (its keys belong to "
                         + target.source().toBareJID() + ")");
@@ -64,6 +68,21 @@ final class PepImporter implements KindImporter {
             }
         }
         return KindPlan.of(kind(), policy, !current.isEmpty(), changes, notes);
+    }
+
+    /**
+     * The node as the account it is imported into owns it: the file user's own address in affiliations and
+     * subscriptions becomes the account's, so the old address never gains rights over the new account's nodes.
+     */
+    private static PepNode forAccount(PepNode node, ImportTarget target) {
+        JID source = target.source().asBareJID();
+        JID account = target.jid().asBareJID();
+        List<Affiliation> affiliations = node.affiliations().stream()
+                .map(a -> a.jid().asBareJID().equals(source) ? new Affiliation(account, a.affiliation()) : a).toList();
+        List<NodeSubscription> subscriptions = node.subscriptions().stream()
+                .map(s -> s.jid().asBareJID().equals(source) ? new NodeSubscription(account, s.state(), s.subid(), s.options()) : s)
+                .toList();
+        return new PepNode(node.node(), node.configuration(), affiliations, subscriptions, node.items());
     }
 
     private static PlannedChange publish(PepPort pep, String user, String node, PepItem item) {

@@ -1,10 +1,13 @@
 package org.modernxmpp.portability.transfer;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.commons.io.input.ProxyInputStream;
 
 /**
  * How far a running job is, readable from another thread (a progress page), and the way to cancel it: the job
@@ -16,6 +19,34 @@ public final class TransferProgress {
     private final AtomicReference<String> current = new AtomicReference<>();
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final Instant started = Instant.now();
+    private final AtomicReference<Instant> finished = new AtomicReference<>();
+    private final AtomicLong bytesRead = new AtomicLong();
+    private final AtomicLong bytesTotal = new AtomicLong(-1);
+
+    /**
+     * Wraps the file an import reads, so its progress shows in bytes too: a file's users are not counted before they
+     * are read, its size is known.
+     */
+    public InputStream counting(InputStream in, long size) {
+        bytesTotal.set(size);
+        return new ProxyInputStream(in) {
+            @Override
+            protected void afterRead(int n) {
+                if (n > 0) {
+                    bytesRead.addAndGet(n);
+                }
+            }
+        };
+    }
+
+    public long bytesRead() {
+        return bytesRead.get();
+    }
+
+    /** The size of the file being read, or -1. */
+    public long bytesTotal() {
+        return bytesTotal.get();
+    }
 
     public long usersDone() {
         return done.get();
@@ -31,8 +62,15 @@ public final class TransferProgress {
         return current.get();
     }
 
+    /** How long the job has run, or ran: the clock stops when the job is {@link #finished()}. */
     public Duration elapsed() {
-        return Duration.between(started, Instant.now());
+        Instant end = finished.get();
+        return Duration.between(started, end == null ? Instant.now() : end);
+    }
+
+    /** Marks the job as over, successful or not. */
+    public void finished() {
+        finished.compareAndSet(null, Instant.now());
     }
 
     public void cancel() {

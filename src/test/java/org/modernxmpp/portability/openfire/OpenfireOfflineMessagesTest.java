@@ -81,4 +81,20 @@ class OpenfireOfflineMessagesTest {
         assertEquals("first", read.get(0).message().element().element(QName.get("body", Namespaces.CLIENT)).getText());
         assertEquals(Instant.parse("2020-01-01T00:00:00Z"), read.get(1).stamp(), "no delay: the time Openfire stored it");
     }
+
+    @Test
+    void messagesOfOneUserAreNeverStoredInTheSameMillisecond() throws Exception {
+        java.util.List<Long> storedAt = new java.util.ArrayList<>();
+        when(store.addMessage(any())).thenAnswer(call -> {
+            long now = System.currentTimeMillis();
+            storedAt.add(now);
+            var stored = mock(org.jivesoftware.openfire.OfflineMessage.class);
+            when(stored.getCreationDate()).thenReturn(new Date(now));
+            return stored;
+        });
+        for (int i = 0; i < 20; i++) {
+            messages.add("juliet", new OfflineMessage(XmlPayload.of(fileMessage("message " + i)), null));
+        }
+        assertEquals(20, new java.util.HashSet<>(storedAt).size(), "Openfire keys offline messages by that millisecond: " + storedAt);
+    }
 }

@@ -1,0 +1,93 @@
+package org.modernxmpp.portability.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.modernxmpp.portability.account.AccountPorts;
+import org.modernxmpp.portability.pie.PieWriter;
+import org.modernxmpp.portability.transfer.BackgroundJob;
+import org.modernxmpp.portability.transfer.ExportJob;
+import org.modernxmpp.portability.transfer.ExportOptions;
+import org.modernxmpp.portability.transfer.TransferProgress;
+
+/**
+ * Admin console: export some users or all of them to one XEP-0227 file, user by user: streamed straight to the
+ * browser, or for a big export written by a background job into Openfire's home, with a progress page and a download
+ * at the end. Only a POST exports (the admin console checks its CSRF token); the file is never cached, and its name
+ * says when it holds credentials.
+ */
+public final class AdminExportServlet extends AdminPage {
+
+    public AdminExportServlet() {
+    }
+
+    AdminExportServlet(PortabilityContext context) {
+        super(context);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/html; charset=utf-8");
+        PrintWriter page = response.getWriter();
+        page.print(Html.head("Export accounts", "accountportability-export"));
+        page.print("<p>Writes the chosen accounts with every kind of data (account, contacts, profile, private data, offline "
+                + "messages, PEP, privacy lists, blocklist) to one XEP-0227 file.</p>"
+                + "<form method=\"post\">" + Html.csrfField(request.getAttribute("csrf"))
+                + "<p><label>Users (names separated by spaces or commas; empty: everyone)<br>"
+                + "<input name=\"users\" size=\"60\"></label></p>"
+                + "<p><label><input type=\"checkbox\" name=\"credentials\" value=\"true\"> Include passwords and password hashes"
+                + "</label><br><small>Anyone holding such a file can log in as these users: keep it safe.</small></p>"
+                + "<p><label><input type=\"checkbox\" name=\"background\" value=\"true\"> Write it on the server and show progress "
+                + "(for big exports)</label></p>"
+                + "<p><button type=\"submit\">Export</button></p></form>");
+        page.print(AdminJobServlet.recentJobs(context().jobs()));
+        page.print("</body></html>");
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String users = request.getParameter("users") == null ? "" : request.getParameter("users").trim();
+        boolean credentials = "true".equals(request.getParameter("credentials"));
+        AccountPorts ports = context().ports().get();
+        ExportOptions options = ExportOptions.everything().withCredentials(credentials);
+        String who = "all-users";
+        if (!users.isEmpty()) {
+            List<String> names = Arrays.stream(users.split("[\\s,]+")).filter(s -> !s.isEmpty())
+                    .map(s -> s.contains("@") ? s.substring(0, s.indexOf('@')) : s).map(String::toLowerCase).distinct().toList();
+            options = options.withUsers(names);
+            who = names.size() == 1 ? names.get(0) + "@" + ports.accounts().domain() : names.size() + "-users";
+        }
+        String fileName = who + "-" + LocalDate.now() + (credentials ? "-with-credentials" : "") + ".xml";
+        ExportOptions chosen = options;
+        if ("true".equals(request.getParameter("background"))) {
+            Path folder = Files.createDirectories(context().workDirectory().get().resolve("exports"));
+            Path file = folder.resolve(fileName.replaceAll("[^A-Za-z0-9@._-]", "_"));
+            BackgroundJob job = context().jobs().start("export of " + who + (credentials ? " with credentials" : ""), true, file,
+                    progress -> {
+                        try (PieWriter writer = new PieWriter(Files.newOutputStream(file))) {
+                            return new ExportJob(ports, chosen, progress).run(writer);
+                        }
+                    });
+            response.sendRedirect("job?id=" + job.id());
+            return;
+        }
+        response.setContentType("application/xml; charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Content-Disposition", AdminJobServlet.attachment(fileName));
+        OutputStream out = response.getOutputStream();
+        try (PieWriter writer = new PieWriter(out)) {
+            new ExportJob(ports, chosen, new TransferProgress()).run(writer);
+        }
+    }
+}
