@@ -36,7 +36,7 @@ import org.xmpp.packet.JID;
  * {@code LeafNode.publishItems}, so persistence, caches, notifications and the avatar-to-vCard conversion all run as
  * for a client's publish. Nodes that hold private XML are left to {@link OpenfirePrivateXml}.
  * Subscriptions are exported but not re-created: in PEP they follow presence (contacts' clients subscribe through
- * entity capabilities when they next see the user), and Openfire has no affiliation "member".
+ * entity capabilities when they next see the user).
  */
 final class OpenfirePep implements PepPort {
     private static final Logger LOG = LoggerFactory.getLogger(OpenfirePep.class);
@@ -90,7 +90,10 @@ final class OpenfirePep implements PepPort {
         }
         subscriptions.sort(Comparator.comparing((NodeSubscription s) -> s.jid().toString()));
         List<PepItem> items = new ArrayList<>();
-        for (PublishedItem item : node.getPublishedItems()) {
+        // oldest first, as the file wants them, whatever xmpp.pubsub.order.descending says
+        List<PublishedItem> published = new ArrayList<>(node.getPublishedItems());
+        published.sort(Comparator.comparing(PublishedItem::getCreationDate, Comparator.nullsFirst(Comparator.naturalOrder())));
+        for (PublishedItem item : published) {
             Element payload = item.getPayload();
             items.add(new PepItem(item.getID(), payload == null ? null : XmlPayload.of(payload)));
         }
@@ -132,15 +135,22 @@ final class OpenfirePep implements PepPort {
                 configure = DocumentHelper.createElement(QName.get("configure", Namespaces.PUBSUB));
                 configure.add(asSubmit(wanted.configuration().copy()));
             }
-            PubSubEngine.CreateNodeResponse response = PubSubEngine.createNodeHelper(service, owner, configure, wanted.node(), null);
+            PubSubEngine.CreateNodeResponse response;
+            try {
+                response = PubSubEngine.createNodeHelper(service, owner, configure, wanted.node(), null);
+            } catch (IllegalArgumentException e) {
+                throw new AccountException("Openfire refused the configuration of PEP node " + wanted.node() + ": " + e.getMessage(), e);
+            }
             if (response.newNode == null) {
-                throw new AccountException("Openfire refused to create PEP node " + wanted.node() + ": " + response.creationStatus);
+                throw new AccountException("Openfire refused to create PEP node " + wanted.node() + ": "
+                        + (response.creationStatus == null ? "no reason given" : response.creationStatus.toXMPP()));
             }
             node = response.newNode;
         } else if (wanted.configuration() != null) {
             try {
                 node.configure(new DataForm(asSubmit(wanted.configuration().copy())));
-            } catch (NotAcceptableException e) {
+            } catch (NotAcceptableException | IllegalArgumentException e) {
+                // IllegalArgumentException: Openfire parses numbers and enumerations of the form without checking them
                 throw new AccountException("Openfire refused the configuration of PEP node " + wanted.node() + ": " + e.getMessage(), e);
             }
         }
@@ -159,9 +169,11 @@ final class OpenfirePep implements PepPort {
         JID jid = affiliation.jid();
         switch (affiliation.affiliation()) {
             case "owner" -> node.addOwner(jid);
-            case "publisher", "publish-only" -> node.addPublisher(jid);
+            case "publisher" -> node.addPublisher(jid);
             case "outcast" -> node.addOutcast(jid);
-            case "none" -> node.addNoneAffiliation(jid);
+            // Openfire has no "member": its whitelist admits every affiliate that is not an outcast, which "none" is.
+            case "none", "member" -> node.addNoneAffiliation(jid);
+            // "publish-only" would become publisher, which may also read: never widen a right; the log says so.
             default -> LOG.info("PEP node {}: affiliation '{}' of {} not kept (Openfire has none such)",
                     node.getNodeID(), affiliation.affiliation(), jid);
         }
