@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.modernxmpp.portability.pie.HostRename;
+import org.modernxmpp.portability.pie.JidRewrite;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,9 +39,9 @@ final class RenameHostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        HostRename rename;
+        JidRewrite rename;
         try {
-            rename = new HostRename(oldDomain, newDomain);
+            rename = JidRewrite.host(oldDomain, newDomain);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "OLD and NEW must be valid domains: " + e.getMessage());
         }

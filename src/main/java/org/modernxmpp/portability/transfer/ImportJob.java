@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.modernxmpp.portability.account.AccountPorts;
-import org.modernxmpp.portability.pie.HostRename;
+import org.modernxmpp.portability.pie.JidRewrite;
 import org.modernxmpp.portability.pie.PieReader;
 import org.modernxmpp.portability.pie.model.PieEntry;
 import org.modernxmpp.portability.pie.model.UserData;
@@ -66,13 +66,16 @@ public final class ImportJob {
         JID source = entry.jid();
         UserData data = entry.user();
         String fileHost = entry.host().getDomain();
+        if (options.intoAccount() != null) {
+            return importIntoAccount(entry, domain, imported);
+        }
         if (!fileHost.equals(domain)) {
             if (!options.rewriteHosts()) {
                 return new UserOutcome(source.toBareJID(), source.toBareJID(), UserOutcome.Status.SKIPPED,
                         "host " + fileHost + " is not this server's domain " + domain + " (switch on the host rewrite to import it here)",
                         List.of());
             }
-            data = new HostRename(fileHost, domain).apply(data);
+            data = JidRewrite.host(fileHost, domain).apply(data);
         }
         JID target = new JID(data.name(), domain, null, true);
         if (!imported.add(data.name())) {
@@ -87,6 +90,31 @@ public final class ImportJob {
                     "nothing written: cannot tell whether the account exists: " + e.getMessage(), List.of());
         }
         UserOutcome outcome = userImport.run(data, new ImportTarget(data.name(), target, source, exists, ports, options));
+        return withResets(outcome, data, target, report);
+    }
+
+    /**
+     * The file's one user goes into the chosen account, its own address replaced by the account's everywhere (its
+     * contacts keep theirs). A second user is refused: whose data would it be?
+     */
+    private UserOutcome importIntoAccount(PieEntry.HostUser entry, String domain, Set<String> imported) {
+        JID source = entry.jid();
+        JID target = new JID(options.intoAccount(), domain, null);
+        if (!imported.isEmpty()) {
+            return new UserOutcome(source.toBareJID(), target.toBareJID(), UserOutcome.Status.SKIPPED,
+                    "the file holds more than one account; only " + imported.iterator().next() + " goes into " + target.toBareJID(),
+                    List.of());
+        }
+        imported.add(source.toBareJID());
+        if (!ports.accounts().exists(options.intoAccount())) {
+            return new UserOutcome(source.toBareJID(), target.toBareJID(), UserOutcome.Status.SKIPPED,
+                    "there is no account " + target.toBareJID(), List.of());
+        }
+        UserData data = JidRewrite.account(source, target).apply(entry.user()).toBuilder().name(options.intoAccount()).build();
+        return userImport.run(data, new ImportTarget(options.intoAccount(), target, source, true, ports, options));
+    }
+
+    private UserOutcome withResets(UserOutcome outcome, UserData data, JID target, TransferReport report) {
         boolean created = outcome.kinds().stream().anyMatch(k -> k.kind() == DataKind.ACCOUNT
                 && k.result() == KindOutcome.Result.CREATED);
         if (created && AccountImporter.credentials(data, options, ports.accounts()).isEmpty()) {

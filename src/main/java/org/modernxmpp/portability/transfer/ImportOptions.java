@@ -16,9 +16,12 @@ import java.util.function.Predicate;
  *                               (off by default: a stale identity is worse than none)
  * @param trustPasswordEqualToUsername use a password equal to the username (Openfire's old userImportExport wrote
  *                               the username when it had no password; off by default: the account needs a reset)
+ * @param intoAccount            the one existing account (a localpart of this server) the file's user goes into,
+ *                               whatever its name or host, as on the self-service page; null: each user by its name
  */
 public record ImportOptions(Map<DataKind, KindPolicy> policies, boolean dryRun, boolean rewriteHosts,
-                            Predicate<String> users, boolean omemoIntoOtherAccount, boolean trustPasswordEqualToUsername) {
+                            Predicate<String> users, boolean omemoIntoOtherAccount, boolean trustPasswordEqualToUsername,
+                            String intoAccount) {
 
     public ImportOptions {
         EnumMap<DataKind, KindPolicy> copy = new EnumMap<>(DataKind.class);
@@ -32,7 +35,7 @@ public record ImportOptions(Map<DataKind, KindPolicy> policies, boolean dryRun, 
         for (DataKind kind : DataKind.values()) {
             policies.put(kind, KindPolicy.MERGE);
         }
-        return new ImportOptions(policies, false, false, user -> true, false, false);
+        return new ImportOptions(policies, false, false, user -> true, false, false, null);
     }
 
     public KindPolicy policy(DataKind kind) {
@@ -42,18 +45,23 @@ public record ImportOptions(Map<DataKind, KindPolicy> policies, boolean dryRun, 
     public ImportOptions withPolicy(DataKind kind, KindPolicy policy) {
         Map<DataKind, KindPolicy> changed = new EnumMap<>(policies);
         changed.put(kind, policy);
-        return new ImportOptions(changed, dryRun, rewriteHosts, users, omemoIntoOtherAccount, trustPasswordEqualToUsername);
+        return new ImportOptions(changed, dryRun, rewriteHosts, users, omemoIntoOtherAccount, trustPasswordEqualToUsername, intoAccount);
     }
 
     public ImportOptions withDryRun(boolean value) {
-        return new ImportOptions(policies, value, rewriteHosts, users, omemoIntoOtherAccount, trustPasswordEqualToUsername);
+        return new ImportOptions(policies, value, rewriteHosts, users, omemoIntoOtherAccount, trustPasswordEqualToUsername, intoAccount);
     }
 
     public ImportOptions withRewriteHosts(boolean value) {
-        return new ImportOptions(policies, dryRun, value, users, omemoIntoOtherAccount, trustPasswordEqualToUsername);
+        return new ImportOptions(policies, dryRun, value, users, omemoIntoOtherAccount, trustPasswordEqualToUsername, intoAccount);
+    }
+
+    /** Imports the file's one user into this existing account; a second user in the file is refused. */
+    public ImportOptions withIntoAccount(String username) {
+        return new ImportOptions(policies, dryRun, rewriteHosts, users, omemoIntoOtherAccount, trustPasswordEqualToUsername, username);
     }
 
     public ImportOptions withUsers(Predicate<String> value) {
-        return new ImportOptions(policies, dryRun, rewriteHosts, value, omemoIntoOtherAccount, trustPasswordEqualToUsername);
+        return new ImportOptions(policies, dryRun, rewriteHosts, value, omemoIntoOtherAccount, trustPasswordEqualToUsername, intoAccount);
     }
 }

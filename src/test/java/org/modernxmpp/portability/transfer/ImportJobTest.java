@@ -266,6 +266,44 @@ class ImportJobTest {
     }
 
     @Test
+    void intoAnAccountTheFilesUserBecomesThatAccountAndItsContactsKeepTheirAddresses() throws Exception {
+        UserData juliet = UserData.builder("juliet")
+                .rosterItem(new RosterItem(new JID("romeo@old.example"), "Romeo", RosterItem.Subscription.BOTH, List.of("Lovers")))
+                .rosterItem(new RosterItem(new JID("juliet@old.example"), "me", RosterItem.Subscription.BOTH, List.of()))
+                .pepNode(new PepNode("urn:xmpp:bookmarks:1", null,
+                        List.of(new org.modernxmpp.portability.pie.model.Affiliation(new JID("juliet@old.example"), "owner")),
+                        List.of(), List.of(new PepItem("lounge@conference.old.example", null))))
+                .build();
+        UserData nurse = UserData.builder("nurse").password("pw").build();
+        InMemoryServer server = new InMemoryServer(DOMAIN);
+        server.seed(UserData.builder("jules").password("own").build());
+
+        TransferReport report = importInto(server, export("old.example", List.of(juliet, nurse)),
+                ImportOptions.mergeAll().withIntoAccount("jules"));
+
+        UserData jules = server.snapshot("jules");
+        assertEquals(List.of(new JID("romeo@old.example")), jules.roster().stream().map(RosterItem::jid).toList(),
+                "contacts stay where they are; the file's own address is the account's now, never a contact of itself");
+        assertEquals(new JID("jules@capulet.example"), jules.pepNodes().get(0).affiliations().get(0).jid());
+        assertEquals("lounge@conference.old.example", jules.pepNodes().get(0).items().get(0).id());
+        assertEquals("own", jules.password(), "the account keeps its password");
+        assertEquals(UserOutcome.Status.DONE, report.users().get(0).status());
+        assertEquals(UserOutcome.Status.SKIPPED, report.users().get(1).status());
+        assertEquals("the file holds more than one account; only juliet@old.example goes into jules@capulet.example",
+                report.users().get(1).problem());
+        assertTrue(!server.ports().accounts().exists("nurse"), "nobody else is created");
+    }
+
+    @Test
+    void intoAnAccountThatDoesNotExistWritesNothing() throws Exception {
+        InMemoryServer server = new InMemoryServer(DOMAIN);
+        TransferReport report = importInto(server, export("old.example", List.of(UserData.builder("juliet").password("x").build())),
+                ImportOptions.mergeAll().withIntoAccount("ghost"));
+        assertEquals("there is no account ghost@capulet.example", report.users().get(0).problem());
+        assertEquals(0, server.writes());
+    }
+
+    @Test
     void omemoKeysStayWithTheirAccount() throws Exception {
         PepNode omemo = new PepNode("eu.siacs.conversations.axolotl.devicelist", null, List.of(), List.of(), List.of(new PepItem("current", null)));
         UserData romeo = UserData.builder("romeo").password("pw").pepNode(omemo).build();

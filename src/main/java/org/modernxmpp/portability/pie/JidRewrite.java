@@ -2,6 +2,7 @@ package org.modernxmpp.portability.pie;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.dom4j.Attribute;
 import org.dom4j.Element;
@@ -20,21 +21,38 @@ import org.modernxmpp.portability.pie.model.XmlPayload;
 import org.xmpp.packet.JID;
 
 /**
- * Moves an export from one domain to another, JID-aware: a JID changes only when its domain is exactly the
- * old one (so {@code conference.old.example} and {@code notold.example} stay), wherever a JID appears: hosts,
- * roster items, requests, blocklist, privacy rules, PEP affiliations, subscriptions and item ids, and the
- * JID-valued attributes and JID text elements inside payloads (stanza to/from, bookmarks, vCard JABBERID).
+ * Rewrites addresses in an export, JID-aware, wherever a JID appears: hosts, roster items, requests, blocklist,
+ * privacy rules, PEP affiliations, subscriptions and item ids, and the JID-valued attributes and JID text elements
+ * inside payloads (stanza to/from, bookmarks, vCard JABBERID). Two rewrites exist: a host moved to another domain
+ * (a JID changes only when its domain is exactly the old one, so {@code conference.old.example} and
+ * {@code notold.example} stay), and one account's address replaced by another's (any resource kept).
  */
-public final class HostRename {
+public final class JidRewrite {
     private static final List<String> JID_TEXT_ELEMENTS = List.of("JABBERID", "new-jid", "old-jid");
 
-    private final String oldDomain;
-    private final String newDomain;
+    /** The text every JID this rewrite changes contains: a cheap test that lets most payloads pass untouched. */
+    private final String needle;
+    private final UnaryOperator<JID> mapping;
     private long changes;
 
-    public HostRename(String oldDomain, String newDomain) {
-        this.oldDomain = new JID(oldDomain).getDomain();
-        this.newDomain = new JID(newDomain).getDomain();
+    private JidRewrite(String needle, UnaryOperator<JID> mapping) {
+        this.needle = needle;
+        this.mapping = mapping;
+    }
+
+    /** Moves every JID of {@code oldDomain} to {@code newDomain}. */
+    public static JidRewrite host(String oldDomain, String newDomain) {
+        String from = new JID(oldDomain).getDomain();
+        String to = new JID(newDomain).getDomain();
+        return new JidRewrite(from, jid -> from.equals(jid.getDomain()) ? new JID(jid.getNode(), to, jid.getResource(), true) : null);
+    }
+
+    /** Replaces one account's address (bare or with any resource) by another account's. */
+    public static JidRewrite account(JID oldAccount, JID newAccount) {
+        JID from = oldAccount.asBareJID();
+        JID to = newAccount.asBareJID();
+        return new JidRewrite(from.getDomain(), jid -> from.equals(jid.asBareJID())
+                ? new JID(to.getNode(), to.getDomain(), jid.getResource(), true) : null);
     }
 
     /** How many JIDs have been rewritten so far. */
@@ -98,16 +116,17 @@ public final class HostRename {
     }
 
     private JID jid(JID jid) {
-        if (!oldDomain.equals(jid.getDomain())) {
+        JID renamed = mapping.apply(jid);
+        if (renamed == null) {
             return jid;
         }
         changes++;
-        return new JID(jid.getNode(), newDomain, jid.getResource(), true);
+        return renamed;
     }
 
     /** The value rewritten if it is a JID on the old domain, else unchanged. */
     private String text(String value) {
-        if (value == null || !value.contains(oldDomain)) {
+        if (value == null || !value.contains(needle)) {
             return value;
         }
         String trimmed = value.trim();
@@ -126,7 +145,7 @@ public final class HostRename {
     }
 
     private XmlPayload payload(XmlPayload payload) {
-        if (!payload.canonicalForm().contains(oldDomain)) {
+        if (!payload.canonicalForm().contains(needle)) {
             return payload;
         }
         Element copy = payload.copy();
