@@ -5,11 +5,16 @@ import java.util.concurrent.TimeUnit;
 
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.XMPPServer;
+import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
 import org.jivesoftware.openfire.container.PluginManager;
+import org.jivesoftware.openfire.http.HttpBindManager;
+import org.jivesoftware.openfire.lockout.LockOutManager;
 import org.jivesoftware.util.JiveGlobals;
+import org.modernxmpp.portability.openfire.OpenfirePasswordCheck;
 import org.modernxmpp.portability.openfire.OpenfirePorts;
 import org.modernxmpp.portability.transfer.BackgroundJobs;
 import org.modernxmpp.portability.web.PortabilityContext;
+import org.modernxmpp.portability.web.SelfServiceEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +36,11 @@ public final class AccountPortabilityPlugin implements Plugin {
         BackgroundJobs jobs = new BackgroundJobs();
         registrations.added("background jobs", () -> jobs.shutdown(30, TimeUnit.SECONDS));
         context = new PortabilityContext(() -> OpenfirePorts.of(XMPPServer.getInstance()), jobs,
-                () -> JiveGlobals.getHomePath().resolve("accountportability"));
+                () -> JiveGlobals.getHomePath().resolve("accountportability"), new OpenfirePasswordCheck(LockOutManager.getInstance()));
+        ServletContextHandler selfService = SelfServiceEndpoint.context(context);
+        HttpBindManager.getInstance().addJettyHandler(selfService);
+        registrations.added("self-service page at " + SelfServiceEndpoint.PATH,
+                () -> HttpBindManager.getInstance().removeJettyHandler(selfService));
         LOG.info("Account Portability {} started from {}", version(), pluginDirectory);
     }
 

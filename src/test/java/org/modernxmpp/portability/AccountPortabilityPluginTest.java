@@ -1,34 +1,58 @@
 package org.modernxmpp.portability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.jetty.ee8.nested.ContextHandler;
 import org.jivesoftware.openfire.container.PluginManager;
+import org.jivesoftware.openfire.http.HttpBindManager;
+import org.jivesoftware.openfire.lockout.LockOutManager;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.MockedStatic;
+import org.modernxmpp.portability.web.SelfServiceEndpoint;
 
 /** Whatever the plugin registers is removed when Openfire unloads it, newest first, even past a failing removal. */
 class AccountPortabilityPluginTest {
 
     @Test
     void destroyRemovesEveryRegistrationNewestFirst() {
-        AccountPortabilityPlugin plugin = new AccountPortabilityPlugin();
-        plugin.initializePlugin(mock(PluginManager.class), new File("plugins/accountportability"));
-        List<String> removed = new ArrayList<>();
-        plugin.registrations().added("IQ handler", () -> removed.add("IQ handler"));
-        plugin.registrations().added("interceptor", () -> {
-            removed.add("interceptor");
-            throw new IllegalStateException("already gone");
-        });
-        plugin.registrations().added("servlet", () -> removed.add("servlet"));
+        HttpBindManager http = mock(HttpBindManager.class);
+        try (MockedStatic<HttpBindManager> httpBind = mockStatic(HttpBindManager.class);
+             MockedStatic<LockOutManager> lockOut = mockStatic(LockOutManager.class)) {
+            httpBind.when(HttpBindManager::getInstance).thenReturn(http);
+            lockOut.when(LockOutManager::getInstance).thenReturn(mock(LockOutManager.class));
+            AccountPortabilityPlugin plugin = new AccountPortabilityPlugin();
+            plugin.initializePlugin(mock(PluginManager.class), new File("plugins/accountportability"));
 
-        plugin.destroyPlugin();
+            ArgumentCaptor<ContextHandler> added = ArgumentCaptor.forClass(ContextHandler.class);
+            verify(http).addJettyHandler(added.capture());
+            assertEquals(SelfServiceEndpoint.PATH, added.getValue().getContextPath());
+            assertNotNull(plugin.context());
 
-        assertEquals(List.of("servlet", "interceptor", "IQ handler"), removed);
-        assertEquals(0, plugin.registrations().size());
+            List<String> removed = new ArrayList<>();
+            plugin.registrations().added("IQ handler", () -> removed.add("IQ handler"));
+            plugin.registrations().added("interceptor", () -> {
+                removed.add("interceptor");
+                throw new IllegalStateException("already gone");
+            });
+            plugin.registrations().added("servlet", () -> removed.add("servlet"));
+
+            plugin.destroyPlugin();
+
+            assertEquals(List.of("servlet", "interceptor", "IQ handler"), removed);
+            assertEquals(0, plugin.registrations().size());
+            verify(http).removeJettyHandler(added.getValue());
+        }
     }
 
     @Test

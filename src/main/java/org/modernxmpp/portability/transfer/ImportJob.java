@@ -31,7 +31,7 @@ public final class ImportJob {
 
     /** Reads the whole export and imports it; a malformed file stops the job with the reader's located error. */
     public TransferReport run(PieReader reader) throws IOException {
-        TransferReport report = new TransferReport(options.dryRun());
+        TransferReport report = new TransferReport(options.dryRun(), options.intoAccount() != null);
         String domain = ports.accounts().domain();
         Set<String> imported = new HashSet<>();
         int notSelected = 0;

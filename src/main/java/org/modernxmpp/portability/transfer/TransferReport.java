@@ -28,7 +28,15 @@ public final class TransferReport {
     private int usersNotListed;
     private boolean cancelled;
 
+    private final boolean allDetails;
+
     public TransferReport(boolean dryRun) {
+        this(dryRun, false);
+    }
+
+    /** With {@code allDetails}, every detail line is kept: for one account's import, whose size bounds them anyway. */
+    public TransferReport(boolean dryRun, boolean allDetails) {
+        this.allDetails = allDetails;
         this.dryRun = dryRun;
     }
 
@@ -47,8 +55,8 @@ public final class TransferReport {
         }
     }
 
-    private static UserOutcome bounded(UserOutcome outcome) {
-        if (outcome.kinds().stream().allMatch(k -> k.details().size() <= MAX_DETAILS_PER_KIND)) {
+    private UserOutcome bounded(UserOutcome outcome) {
+        if (allDetails || outcome.kinds().stream().allMatch(k -> k.details().size() <= MAX_DETAILS_PER_KIND)) {
             return outcome;
         }
         List<KindOutcome> kinds = outcome.kinds().stream().map(k -> k.details().size() <= MAX_DETAILS_PER_KIND ? k

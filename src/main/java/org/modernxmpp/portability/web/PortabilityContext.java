@@ -4,11 +4,18 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 import org.modernxmpp.portability.account.AccountPorts;
+import org.modernxmpp.portability.account.PasswordCheck;
 import org.modernxmpp.portability.transfer.BackgroundJobs;
 
 /**
- * What the pages work with: the server's ports, the background jobs, and the folder where big exports and uploads
- * are kept (inside Openfire's home, never a path a request names).
+ * What the pages work with: the server's ports, the background jobs, the folder where big exports and uploads are
+ * kept (inside Openfire's home, never a path a request names), and how the self-service page checks passwords.
  */
-public record PortabilityContext(Supplier<AccountPorts> ports, BackgroundJobs jobs, Supplier<Path> workDirectory) {
+public record PortabilityContext(Supplier<AccountPorts> ports, BackgroundJobs jobs, Supplier<Path> workDirectory,
+                                 PasswordCheck passwords) {
+
+    /** For the admin pages alone: nobody can sign in to the self-service page. */
+    public PortabilityContext(Supplier<AccountPorts> ports, BackgroundJobs jobs, Supplier<Path> workDirectory) {
+        this(ports, jobs, workDirectory, (username, password) -> false);
+    }
 }

@@ -1,0 +1,69 @@
+package org.modernxmpp.portability.web;
+
+import java.io.IOException;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.modernxmpp.portability.transfer.DataKind;
+
+/** The self-service start page: the sign-in form, or, once signed in, download, import and (later) move. */
+final class AccountHomeServlet extends SelfServicePage {
+
+    AccountHomeServlet(SelfService site) {
+        super(site);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String account = account(request);
+        if (account == null) {
+            page(request, response, HttpServletResponse.SC_OK, signInForm(request, null));
+            return;
+        }
+        page(request, response, HttpServletResponse.SC_OK, home(request, account + "@" + site.domain(), null));
+    }
+
+    String signInForm(HttpServletRequest request, String problem) {
+        return "<p>" + Html.escape(text(request, "intro")) + "</p>" + (problem == null ? "" : error(problem))
+                + "<form method=\"post\" action=\"sign-in\">" + csrfField(request)
+                + "<h2>" + Html.escape(text(request, "signin.heading")) + "</h2>"
+                + "<label>" + Html.escape(text(request, "signin.address", site.domain()))
+                + "<br><input name=\"address\" autocomplete=\"username\" required autofocus></label>"
+                + "<label>" + Html.escape(text(request, "signin.password"))
+                + "<br><input type=\"password\" name=\"password\" autocomplete=\"current-password\" required></label>"
+                + "<button type=\"submit\">" + Html.escape(text(request, "signin.submit")) + "</button></form>";
+    }
+
+    static String home(HttpServletRequest request, String jid, String message) {
+        StringBuilder kinds = new StringBuilder();
+        for (DataKind kind : DataKind.values()) {
+            if (kind == DataKind.ACCOUNT || kind == DataKind.ARCHIVE) {
+                continue;
+            }
+            String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+            kinds.append("<label><input type=\"checkbox\" name=\"kind\" value=\"").append(name).append("\" checked> ")
+                    .append(Html.escape(text(request, "kind." + name))).append("</label>");
+        }
+        return "<p>" + Html.escape(text(request, "signedin", jid)) + "</p>"
+                + "<form method=\"post\" action=\"sign-out\">" + csrfField(request) + "<button type=\"submit\">"
+                + Html.escape(text(request, "signout")) + "</button></form>"
+                + (message == null ? "" : message)
+                + "<section><h2>" + Html.escape(text(request, "export.heading")) + "</h2><p>"
+                + Html.escape(text(request, "export.explain")) + "</p><form method=\"post\" action=\"export\">" + csrfField(request)
+                + "<label><input type=\"checkbox\" name=\"credentials\" value=\"true\"> " + Html.escape(text(request, "export.credentials"))
+                + "</label><p class=\"warning\">" + Html.escape(text(request, "export.credentials.warning")) + "</p>"
+                + "<button type=\"submit\">" + Html.escape(text(request, "export.submit")) + "</button></form></section>"
+                + "<section><h2>" + Html.escape(text(request, "import.heading")) + "</h2><p>"
+                + Html.escape(text(request, "import.explain")) + "</p>"
+                + "<form method=\"post\" action=\"import?csrf=" + csrfToken(request) + "\" enctype=\"multipart/form-data\">"
+                + "<label>" + Html.escape(text(request, "import.file")) + "<br><input type=\"file\" name=\"file\" required></label>"
+                + "<fieldset><legend>" + Html.escape(text(request, "import.kinds")) + "</legend>" + kinds + "</fieldset>"
+                + "<label><input type=\"radio\" name=\"policy\" value=\"merge\" checked> " + Html.escape(text(request, "import.policy.merge"))
+                + "</label><label><input type=\"radio\" name=\"policy\" value=\"replace\"> "
+                + Html.escape(text(request, "import.policy.replace")) + "</label>"
+                + "<button type=\"submit\">" + Html.escape(text(request, "import.submit")) + "</button></form></section>"
+                // the move section (XEP-0283) comes here
+                ;
+    }
+}
