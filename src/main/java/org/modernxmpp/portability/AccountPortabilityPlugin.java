@@ -10,6 +10,7 @@ import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.http.HttpBindManager;
 import org.jivesoftware.openfire.lockout.LockOutManager;
 import org.jivesoftware.util.JiveGlobals;
+import org.modernxmpp.portability.openfire.OpenfireAuditLog;
 import org.modernxmpp.portability.openfire.OpenfirePasswordCheck;
 import org.modernxmpp.portability.openfire.OpenfirePorts;
 import org.modernxmpp.portability.transfer.BackgroundJobs;
@@ -36,7 +37,8 @@ public final class AccountPortabilityPlugin implements Plugin {
         BackgroundJobs jobs = new BackgroundJobs();
         registrations.added("background jobs", () -> jobs.shutdown(30, TimeUnit.SECONDS));
         context = new PortabilityContext(() -> OpenfirePorts.of(XMPPServer.getInstance()), jobs,
-                () -> JiveGlobals.getHomePath().resolve("accountportability"), new OpenfirePasswordCheck(LockOutManager.getInstance()));
+                () -> JiveGlobals.getHomePath().resolve("accountportability"), new OpenfirePasswordCheck(LockOutManager.getInstance()),
+                new OpenfireAuditLog());
         ServletContextHandler selfService = SelfServiceEndpoint.context(context);
         HttpBindManager.getInstance().addJettyHandler(selfService);
         registrations.added("self-service page at " + SelfServiceEndpoint.PATH,

@@ -70,6 +70,8 @@ public final class AdminExportServlet extends AdminPage {
         }
         String fileName = who + "-" + LocalDate.now() + (credentials ? "-with-credentials" : "") + ".xml";
         ExportOptions chosen = options;
+        audit(request, "Account Portability: exported " + who + (credentials ? " with credentials" : ""),
+                "users: " + (users.isEmpty() ? "everyone" : users) + "; credentials: " + credentials);
         if ("true".equals(request.getParameter("background"))) {
             Path folder = Files.createDirectories(context().workDirectory().get().resolve("exports"));
             Path file = folder.resolve(fileName.replaceAll("[^A-Za-z0-9@._-]", "_"));

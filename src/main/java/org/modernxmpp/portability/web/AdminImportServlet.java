@@ -93,6 +93,8 @@ public final class AdminImportServlet extends AdminPage {
         }
         AccountPorts ports = context().ports().get();
         ImportOptions chosen = options;
+        audit(request, "Account Portability: " + (dryRun ? "previewed" : "started") + " an import of " + name,
+                "policy: " + policy + "; host rewrite: " + options.rewriteHosts() + "; " + Files.size(stored) + " bytes");
         BackgroundJob job = context().jobs().start((dryRun ? "preview of " : "import of ") + name, false, null, progress -> {
             try (InputStream in = progress.counting(Files.newInputStream(stored), Files.size(stored));
                  PieReader reader = PieReader.open(in, name, ReadLimits.DEFAULT)) {

@@ -102,6 +102,7 @@ public final class AdminJobServlet extends AdminPage {
         }
         if ("cancel".equals(request.getParameter("action"))) {
             job.progress().cancel();
+            audit(request, "Account Portability: cancelled the " + job.description(), "job " + job.id());
         }
         response.sendRedirect("job?id=" + job.id());
     }

@@ -1,8 +1,11 @@
 package org.modernxmpp.portability.web;
 
 import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpSession;
 
 import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.auth.AuthToken;
 import org.modernxmpp.portability.AccountPortabilityPlugin;
 
 /**
@@ -17,6 +20,17 @@ abstract class AdminPage extends HttpServlet {
 
     AdminPage(PortabilityContext context) {
         this.context = context;
+    }
+
+    /** The admin the console signed in (its session holds Openfire's AuthToken), for the audit log. */
+    static String admin(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object token = session == null ? null : session.getAttribute("jive.admin.authToken");
+        return token instanceof AuthToken auth ? auth.getUsername() : "(unknown admin)";
+    }
+
+    void audit(HttpServletRequest request, String summary, String details) {
+        context().audit().record(admin(request), summary, details);
     }
 
     PortabilityContext context() {

@@ -9,10 +9,16 @@ import org.modernxmpp.portability.transfer.BackgroundJobs;
 
 /**
  * What the pages work with: the server's ports, the background jobs, the folder where big exports and uploads are
- * kept (inside Openfire's home, never a path a request names), and how the self-service page checks passwords.
+ * kept (inside Openfire's home, never a path a request names), how the self-service page checks passwords, and where
+ * admin actions are recorded.
  */
 public record PortabilityContext(Supplier<AccountPorts> ports, BackgroundJobs jobs, Supplier<Path> workDirectory,
-                                 PasswordCheck passwords) {
+                                 PasswordCheck passwords, AuditLog audit) {
+
+    /** Without an audit log (tests of the pages). */
+    public PortabilityContext(Supplier<AccountPorts> ports, BackgroundJobs jobs, Supplier<Path> workDirectory, PasswordCheck passwords) {
+        this(ports, jobs, workDirectory, passwords, AuditLog.NONE);
+    }
 
     /** For the admin pages alone: nobody can sign in to the self-service page. */
     public PortabilityContext(Supplier<AccountPorts> ports, BackgroundJobs jobs, Supplier<Path> workDirectory) {

@@ -5,4 +5,8 @@ public class AuthToken {
     private AuthToken() {
         throw new UnsupportedOperationException();
     }
+
+    public String getUsername() {
+        throw new UnsupportedOperationException();
+    }
 }
