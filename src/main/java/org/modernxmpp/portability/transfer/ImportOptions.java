@@ -61,6 +61,14 @@ public record ImportOptions(Map<DataKind, KindPolicy> policies, boolean dryRun, 
         return new ImportOptions(policies, dryRun, rewriteHosts, users, omemoIntoOtherAccount, trustPasswordEqualToUsername, username);
     }
 
+    public ImportOptions withOmemoIntoOtherAccount(boolean value) {
+        return new ImportOptions(policies, dryRun, rewriteHosts, users, value, trustPasswordEqualToUsername, intoAccount);
+    }
+
+    public ImportOptions withTrustPasswordEqualToUsername(boolean value) {
+        return new ImportOptions(policies, dryRun, rewriteHosts, users, omemoIntoOtherAccount, value, intoAccount);
+    }
+
     public ImportOptions withUsers(Predicate<String> value) {
         return new ImportOptions(policies, dryRun, rewriteHosts, value, omemoIntoOtherAccount, trustPasswordEqualToUsername, intoAccount);
     }

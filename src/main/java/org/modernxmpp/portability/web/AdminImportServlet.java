@@ -6,7 +6,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.servlet.MultipartConfigElement;
 import javax.servlet.ServletException;
@@ -48,16 +52,51 @@ public final class AdminImportServlet extends AdminPage {
         page.print("<form method=\"post\" enctype=\"multipart/form-data\" action=\"import?csrf="
                 + Html.escape(String.valueOf(request.getAttribute("csrf"))) + "\">"
                 + "<p><label>Export file (XEP-0227, from Openfire, Prosody, ejabberd …)<br>"
-                + "<input type=\"file\" name=\"file\" required></label></p>"
+                + "<input type=\"file\" name=\"file\"></label></p>"
+                + "<p><label>or a file or folder already on the server, inside " + Html.escape(importFolder().toString()) + "<br>"
+                + "<input name=\"serverFile\" size=\"40\"></label></p>"
+                + "<p><label>Only these users of the file (names separated by spaces or commas; empty: all)<br>"
+                + "<input name=\"users\" size=\"60\"></label></p>"
                 + "<p>Where an account already holds data: <label><input type=\"radio\" name=\"policy\" value=\"merge\" checked> "
                 + "add what is missing</label> <label><input type=\"radio\" name=\"policy\" value=\"replace\"> replace it with the "
                 + "file's</label></p>"
                 + "<p><label><input type=\"checkbox\" name=\"rewriteHosts\" value=\"true\"> Import users of other domains into this "
                 + "server's domain</label></p>"
+                + kindTable()
+                + "<p><label><input type=\"checkbox\" name=\"trustUsernamePasswords\" value=\"true\"> Use a password that equals "
+                + "the username (Openfire's old User Import/Export plugin wrote the username where it had no password; off: "
+                + "those accounts get a random password and are listed for a reset)</label></p>"
                 + "<p><button type=\"submit\" name=\"mode\" value=\"preview\">Preview</button> "
                 + "<button type=\"submit\" name=\"mode\" value=\"import\">Import</button></p></form>");
         page.print(AdminJobServlet.recentJobs(context().jobs()));
         page.print("</body></html>");
+    }
+
+    /** Where files too big to upload are put for import; a request can name nothing outside it. */
+    private Path importFolder() {
+        return context().workDirectory().get().resolve("import");
+    }
+
+    private static String kindTable() {
+        StringBuilder html = new StringBuilder("<table><tr><th>Kind</th><th>Policy</th></tr>");
+        for (DataKind kind : DataKind.values()) {
+            String name = kind.name().toLowerCase(Locale.ROOT);
+            html.append("<tr><td>").append(Html.escape(kind.label())).append("</td><td><select name=\"policy.").append(name)
+                    .append("\"><option value=\"\">as chosen above</option><option value=\"merge\">add what is missing</option>")
+                    .append("<option value=\"replace\">replace</option><option value=\"skip\">do not import</option></select></td></tr>");
+        }
+        return html.append("</table>").toString();
+    }
+
+    /** The named file or folder inside the import folder, or null when the name leads anywhere else. */
+    static Path confined(Path folder, String name) throws IOException {
+        Path root = folder.toAbsolutePath().normalize();
+        Path wanted = root.resolve(name).normalize();
+        if (!wanted.startsWith(root) || wanted.equals(root) || !Files.exists(wanted)) {
+            return null;
+        }
+        // no symbolic link out of the folder either
+        return wanted.toRealPath().startsWith(root.toRealPath()) ? wanted : null;
     }
 
     @Override
@@ -74,33 +113,71 @@ public final class AdminImportServlet extends AdminPage {
                     "The file is larger than " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB; nothing was imported.");
             return;
         }
-        if (file == null || file.getSize() == 0) {
+        String serverFile = part(request, "serverFile");
+        boolean upload = file != null && file.getSize() > 0;
+        Path source = null;
+        if (!upload && serverFile != null && !serverFile.isBlank()) {
+            Files.createDirectories(importFolder());
+            source = confined(importFolder(), serverFile.trim());
+            if (source == null) {
+                AdminJobServlet.error(response, HttpServletResponse.SC_BAD_REQUEST, "Import accounts", "There is no file or folder '"
+                        + serverFile.trim() + "' inside " + importFolder() + "; nothing was imported.");
+                return;
+            }
+        }
+        if (!upload && source == null) {
             AdminJobServlet.error(response, HttpServletResponse.SC_BAD_REQUEST, "Import accounts", "No file was uploaded; nothing was imported.");
             return;
         }
         KindPolicy policy = "replace".equals(part(request, "policy")) ? KindPolicy.REPLACE : KindPolicy.MERGE;
         boolean dryRun = !"import".equals(part(request, "mode"));
-        ImportOptions options = ImportOptions.mergeAll().withDryRun(dryRun).withRewriteHosts("true".equals(part(request, "rewriteHosts")));
+        ImportOptions options = ImportOptions.mergeAll().withDryRun(dryRun).withRewriteHosts("true".equals(part(request, "rewriteHosts")))
+                .withTrustPasswordEqualToUsername("true".equals(part(request, "trustUsernamePasswords")));
         for (DataKind kind : DataKind.values()) {
-            options = options.withPolicy(kind, policy);
+            String chosen = part(request, "policy." + kind.name().toLowerCase(Locale.ROOT));
+            options = options.withPolicy(kind, chosen == null || chosen.isEmpty() ? policy : switch (chosen) {
+                case "replace" -> KindPolicy.REPLACE;
+                case "skip" -> KindPolicy.SKIP;
+                default -> KindPolicy.MERGE;
+            });
         }
-        String name = file.getSubmittedFileName() == null ? "upload.xml" : Path.of(file.getSubmittedFileName()).getFileName().toString();
-        Path stored = uploads.resolve(UUID.randomUUID() + ".xml");
-        try (InputStream in = file.getInputStream()) {
-            Files.copy(in, stored, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            file.delete();
+        String users = part(request, "users");
+        if (users != null && !users.isBlank()) {
+            Set<String> names = Arrays.stream(users.trim().split("[\\s,]+"))
+                    .map(n -> n.contains("@") ? n.substring(0, n.indexOf('@')) : n).map(n -> n.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toSet());
+            options = options.withUsers(names::contains);
+        }
+        String name;
+        Path stored;
+        boolean deleteAfter;
+        if (upload) {
+            name = file.getSubmittedFileName() == null ? "upload.xml" : Path.of(file.getSubmittedFileName()).getFileName().toString();
+            stored = uploads.resolve(UUID.randomUUID() + ".xml");
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, stored, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                file.delete();
+            }
+            deleteAfter = true;
+        } else {
+            name = importFolder().relativize(source).toString();
+            stored = source;
+            deleteAfter = false;
         }
         AccountPorts ports = context().ports().get();
         ImportOptions chosen = options;
         audit(request, "Account Portability: " + (dryRun ? "previewed" : "started") + " an import of " + name,
-                "policy: " + policy + "; host rewrite: " + options.rewriteHosts() + "; " + Files.size(stored) + " bytes");
+                "policies: " + options.policies() + "; host rewrite: " + options.rewriteHosts() + "; "
+                        + (upload ? Files.size(stored) + " bytes uploaded" : "from the server's import folder"));
         BackgroundJob job = context().jobs().start((dryRun ? "preview of " : "import of ") + name, false, null, progress -> {
-            try (InputStream in = progress.counting(Files.newInputStream(stored), Files.size(stored));
-                 PieReader reader = PieReader.open(in, name, ReadLimits.DEFAULT)) {
+            try (PieReader reader = Files.isDirectory(stored) ? PieReader.open(stored, ReadLimits.DEFAULT)
+                    : PieReader.open(progress.counting(Files.newInputStream(stored), Files.size(stored)), name, ReadLimits.DEFAULT)) {
                 return new ImportJob(ports, chosen, progress).run(reader);
             } finally {
-                Files.deleteIfExists(stored);
+                if (deleteAfter) {
+                    Files.deleteIfExists(stored);
+                }
             }
         });
         response.sendRedirect("job?id=" + job.id());
