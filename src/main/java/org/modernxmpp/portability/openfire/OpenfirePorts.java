@@ -1,5 +1,6 @@
 package org.modernxmpp.portability.openfire;
 
+import org.jivesoftware.database.DbConnectionManager;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.privacy.PrivacyListManager;
 import org.jivesoftware.openfire.privacy.PrivacyListProvider;
@@ -9,6 +10,9 @@ import org.modernxmpp.portability.account.AccountPorts;
 
 /** Every port on the running Openfire's managers: what the transfer engine needs to export from and import into it. */
 public final class OpenfirePorts {
+    /** The name in the Monitoring plugin's plugin.xml: where Openfire keeps users' message archives. */
+    static final String MONITORING = "Monitoring Service";
+
     private OpenfirePorts() {
     }
 
@@ -23,6 +27,7 @@ public final class OpenfirePorts {
                 new OpenfireOfflineMessages(server.getOfflineMessageStore(), domain),
                 new OpenfirePep(pep, domain),
                 new OpenfirePrivacy(PrivacyListManager.getInstance(), PrivacyListProvider.getInstance()),
-                new NoArchive());
+                new MonitoringArchive(DbConnectionManager::getConnection,
+                        () -> server.getPluginManager().getPluginByName(MONITORING).isPresent(), domain));
     }
 }

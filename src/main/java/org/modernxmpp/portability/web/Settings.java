@@ -1,0 +1,52 @@
+package org.modernxmpp.portability.web;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The plugin's settings as the pages read them (in Openfire: system properties an admin changes on the settings page
+ * or on Openfire's own System Properties page). Read on every use, so a change applies at once unless
+ * {@link Setting#dynamic} says otherwise.
+ */
+public interface Settings {
+
+    /**
+     * One setting, for the settings page.
+     *
+     * @param dynamic false when it applies only after the plugin is reloaded
+     */
+    record Setting(String key, String value, String defaultValue, String description, boolean dynamic) {
+    }
+
+    /** The largest file an admin may upload for import. */
+    long adminUploadBytes();
+
+    boolean selfServiceEnabled();
+
+    /** The largest file a user may upload on the self-service page. */
+    long selfServiceUploadBytes();
+
+    int signInFailuresPerAccount();
+
+    int signInFailuresPerAddress();
+
+    Duration signInHoldOff();
+
+    /** Every setting with its value and default, for the settings page. */
+    List<Setting> all();
+
+    /** Changes one setting; false when there is no such key. @throws IllegalArgumentException for a value it cannot take */
+    boolean set(String key, String value);
+
+    /** Openfire's defaults, for tests and before the plugin has started. */
+    Settings DEFAULTS = new Settings() {
+        @Override public long adminUploadBytes() { return 1024L * 1024 * 1024; }
+        @Override public boolean selfServiceEnabled() { return true; }
+        @Override public long selfServiceUploadBytes() { return 64L * 1024 * 1024; }
+        @Override public int signInFailuresPerAccount() { return 5; }
+        @Override public int signInFailuresPerAddress() { return 20; }
+        @Override public Duration signInHoldOff() { return Duration.ofMinutes(15); }
+        @Override public List<Setting> all() { return List.of(); }
+        @Override public boolean set(String key, String value) { return false; }
+    };
+}
