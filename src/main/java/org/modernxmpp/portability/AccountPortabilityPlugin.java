@@ -13,6 +13,7 @@ import org.jivesoftware.util.JiveGlobals;
 import org.modernxmpp.portability.openfire.OpenfireAuditLog;
 import org.modernxmpp.portability.openfire.OpenfirePasswordCheck;
 import org.modernxmpp.portability.openfire.OpenfirePorts;
+import org.modernxmpp.portability.openfire.OpenfireSettings;
 import org.modernxmpp.portability.transfer.BackgroundJobs;
 import org.modernxmpp.portability.web.PortabilityContext;
 import org.modernxmpp.portability.web.SelfServiceEndpoint;
@@ -34,11 +35,13 @@ public final class AccountPortabilityPlugin implements Plugin {
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
+        OpenfireSettings settings = new OpenfireSettings(NAME);
+        registrations.added("settings", settings::remove);
         BackgroundJobs jobs = new BackgroundJobs();
         registrations.added("background jobs", () -> jobs.shutdown(30, TimeUnit.SECONDS));
         context = new PortabilityContext(() -> OpenfirePorts.of(XMPPServer.getInstance()), jobs,
                 () -> JiveGlobals.getHomePath().resolve("accountportability"), new OpenfirePasswordCheck(LockOutManager.getInstance()),
-                new OpenfireAuditLog());
+                new OpenfireAuditLog(), settings);
         ServletContextHandler selfService = SelfServiceEndpoint.context(context);
         HttpBindManager.getInstance().addJettyHandler(selfService);
         registrations.added("self-service page at " + SelfServiceEndpoint.PATH,

@@ -16,6 +16,7 @@ import org.eclipse.jetty.ee8.nested.ContextHandler;
 import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.http.HttpBindManager;
 import org.jivesoftware.openfire.lockout.LockOutManager;
+import org.jivesoftware.util.SystemProperty;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.MockedStatic;
@@ -28,7 +29,16 @@ class AccountPortabilityPluginTest {
     void destroyRemovesEveryRegistrationNewestFirst() {
         HttpBindManager http = mock(HttpBindManager.class);
         try (MockedStatic<HttpBindManager> httpBind = mockStatic(HttpBindManager.class);
-             MockedStatic<LockOutManager> lockOut = mockStatic(LockOutManager.class)) {
+             MockedStatic<LockOutManager> lockOut = mockStatic(LockOutManager.class);
+             MockedStatic<SystemProperty.Builder> properties = mockStatic(SystemProperty.Builder.class);
+             MockedStatic<SystemProperty> registry = mockStatic(SystemProperty.class)) {
+            SystemProperty.Builder<?> builder = mock(SystemProperty.Builder.class, org.mockito.Mockito.RETURNS_SELF);
+            when(builder.build()).thenAnswer(call -> {
+                SystemProperty<Object> property = mock(SystemProperty.class);
+                when(property.getValue()).thenReturn(64); // the upload limit, read when the self-service site is set up
+                return property;
+            });
+            properties.when(() -> SystemProperty.Builder.ofType(any())).thenReturn(builder);
             httpBind.when(HttpBindManager::getInstance).thenReturn(http);
             lockOut.when(LockOutManager::getInstance).thenReturn(mock(LockOutManager.class));
             AccountPortabilityPlugin plugin = new AccountPortabilityPlugin();
@@ -52,6 +62,7 @@ class AccountPortabilityPluginTest {
             assertEquals(List.of("servlet", "interceptor", "IQ handler"), removed);
             assertEquals(0, plugin.registrations().size());
             verify(http).removeJettyHandler(added.getValue());
+            registry.verify(() -> SystemProperty.removePropertiesForPlugin(AccountPortabilityPlugin.NAME));
         }
     }
 

@@ -34,8 +34,8 @@ import org.modernxmpp.portability.transfer.KindPolicy;
  * because Openfire checks it before the multipart body is read.
  */
 public final class AdminImportServlet extends AdminPage {
-    /** Uploads larger than this are refused before anything is stored. */
-    static final long MAX_UPLOAD_BYTES = 1024L * 1024 * 1024;
+    /** The default limit for uploads (the setting plugin.accountportability.import.maxUploadMB). */
+    static final long MAX_UPLOAD_BYTES = Settings.DEFAULTS.adminUploadBytes();
 
     public AdminImportServlet() {
     }
@@ -72,6 +72,10 @@ public final class AdminImportServlet extends AdminPage {
         page.print("</body></html>");
     }
 
+    private long maxUpload() {
+        return context().settings().adminUploadBytes();
+    }
+
     /** Where files too big to upload are put for import; a request can name nothing outside it. */
     private Path importFolder() {
         return context().workDirectory().get().resolve("import");
@@ -104,13 +108,13 @@ public final class AdminImportServlet extends AdminPage {
         Path uploads = Files.createDirectories(context().workDirectory().get().resolve("uploads"));
         // Openfire registers plugin servlets itself, without multipart configuration: give Jetty one per request.
         request.setAttribute("org.eclipse.jetty.multipartConfig",
-                new MultipartConfigElement(uploads.toString(), MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES, 1024 * 1024));
+                new MultipartConfigElement(uploads.toString(), maxUpload(), maxUpload(), 1024 * 1024));
         Part file;
         try {
             file = request.getPart("file");
         } catch (IllegalStateException tooBig) {
             AdminJobServlet.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Import accounts",
-                    "The file is larger than " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB; nothing was imported.");
+                    "The file is larger than " + maxUpload() / (1024 * 1024) + " MB; nothing was imported.");
             return;
         }
         String serverFile = part(request, "serverFile");

@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Slows down password guessing on the self-service page: after too many failed sign-ins within a window, from one
@@ -16,9 +18,9 @@ import java.util.Map;
 final class LoginThrottle {
     static final int MAX_KEYS = 10_000;
 
-    private final int perAccount;
-    private final int perAddress;
-    private final Duration window;
+    private final IntSupplier perAccount;
+    private final IntSupplier perAddress;
+    private final Supplier<Duration> window;
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -28,6 +30,11 @@ final class LoginThrottle {
     };
 
     LoginThrottle(int perAccount, int perAddress, Duration window, Clock clock) {
+        this(() -> perAccount, () -> perAddress, () -> window, clock);
+    }
+
+    /** With limits read on every attempt, so a changed setting applies at once. */
+    LoginThrottle(IntSupplier perAccount, IntSupplier perAddress, Supplier<Duration> window, Clock clock) {
         this.perAccount = perAccount;
         this.perAddress = perAddress;
         this.window = window;
@@ -36,8 +43,8 @@ final class LoginThrottle {
 
     /** Whether a sign-in may be tried now; when not, how long to wait (a zero duration means: go ahead). */
     synchronized Duration waitBefore(String address, String account) {
-        Duration forAddress = wait("ip " + address, perAddress);
-        Duration forAccount = wait("account " + account, perAccount);
+        Duration forAddress = wait("ip " + address, perAddress.getAsInt());
+        Duration forAccount = wait("account " + account, perAccount.getAsInt());
         return forAddress.compareTo(forAccount) > 0 ? forAddress : forAccount;
     }
 
@@ -57,7 +64,7 @@ final class LoginThrottle {
         if (times == null) {
             return Duration.ZERO;
         }
-        Instant cutoff = clock.instant().minus(window);
+        Instant cutoff = clock.instant().minus(window.get());
         while (!times.isEmpty() && times.peekFirst().isBefore(cutoff)) {
             times.removeFirst();
         }

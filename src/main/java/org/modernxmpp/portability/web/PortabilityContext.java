@@ -9,15 +9,21 @@ import org.modernxmpp.portability.transfer.BackgroundJobs;
 
 /**
  * What the pages work with: the server's ports, the background jobs, the folder where big exports and uploads are
- * kept (inside Openfire's home, never a path a request names), how the self-service page checks passwords, and where
- * admin actions are recorded.
+ * kept (inside Openfire's home, never a path a request names), how the self-service page checks passwords, where
+ * admin actions are recorded, and the plugin's settings.
  */
 public record PortabilityContext(Supplier<AccountPorts> ports, BackgroundJobs jobs, Supplier<Path> workDirectory,
-                                 PasswordCheck passwords, AuditLog audit) {
+                                 PasswordCheck passwords, AuditLog audit, Settings settings) {
 
-    /** Without an audit log (tests of the pages). */
+    /** Without an audit log, with the default settings (tests of the pages). */
     public PortabilityContext(Supplier<AccountPorts> ports, BackgroundJobs jobs, Supplier<Path> workDirectory, PasswordCheck passwords) {
         this(ports, jobs, workDirectory, passwords, AuditLog.NONE);
+    }
+
+    /** With the default settings. */
+    public PortabilityContext(Supplier<AccountPorts> ports, BackgroundJobs jobs, Supplier<Path> workDirectory, PasswordCheck passwords,
+                              AuditLog audit) {
+        this(ports, jobs, workDirectory, passwords, audit, Settings.DEFAULTS);
     }
 
     /** For the admin pages alone: nobody can sign in to the self-service page. */

@@ -31,6 +31,16 @@ abstract class SelfServicePage extends HttpServlet {
         this.site = site;
     }
 
+    /** Everything answers 404 while the self-service page is switched off. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws javax.servlet.ServletException, IOException {
+        if (!site.enabled()) {
+            page(request, response, HttpServletResponse.SC_NOT_FOUND, "<p>" + Html.escape(text(request, "disabled")) + "</p>");
+            return;
+        }
+        super.service(request, response);
+    }
+
     static ResourceBundle texts(Locale locale) {
         return ResourceBundle.getBundle("org.modernxmpp.portability.web.SelfService", locale, SelfServicePage.class.getClassLoader());
     }
