@@ -43,12 +43,12 @@ final class MyImportServlet extends SelfServicePage {
             page(request, response, HttpServletResponse.SC_UNAUTHORIZED, error(text(request, "error.session")));
             return;
         }
-        // the token is in the query string: checked before the body is read
-        if (!csrfOk(request, request.getParameter("csrf"))) {
+        // The token is in the query string and read from there alone: getParameter would parse the multipart body first.
+        if (!csrfOk(request, queryParameter(request, "csrf"))) {
             page(request, response, HttpServletResponse.SC_FORBIDDEN, error(text(request, "error.csrf")));
             return;
         }
-        if ("confirm".equals(request.getParameter("step"))) {
+        if ("confirm".equals(queryParameter(request, "step"))) {
             confirm(request, response, account);
         } else {
             preview(request, response, account);
@@ -57,12 +57,20 @@ final class MyImportServlet extends SelfServicePage {
 
     private void preview(HttpServletRequest request, HttpServletResponse response, String account) throws IOException, ServletException {
         String jid = account + "@" + site.domain();
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            page(request, response, HttpServletResponse.SC_BAD_REQUEST, AccountHomeServlet.home(request, jid, error(text(request, "import.nofile"))));
+            return;
+        }
         Part file;
         try {
             file = request.getPart("file");
-        } catch (IllegalStateException tooBig) {
-            page(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, AccountHomeServlet.home(request, jid,
-                    error(text(request, "import.toobig", site.maxUploadBytes() / (1024 * 1024)))));
+        } catch (IllegalStateException | IOException | ServletException tooBigOrBroken) {
+            boolean tooBig = request.getContentLengthLong() > site.maxUploadBytes() || tooBigOrBroken instanceof IllegalStateException;
+            page(request, response, tooBig ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST,
+                    AccountHomeServlet.home(request, jid, error(tooBig
+                            ? text(request, "import.toobig", Math.max(1, site.maxUploadBytes() / (1024 * 1024)))
+                            : text(request, "import.nofile"))));
             return;
         }
         if (file == null || file.getSize() == 0) {
@@ -71,8 +79,9 @@ final class MyImportServlet extends SelfServicePage {
         }
         Set<String> kinds = Set.copyOf(request.getParameterValues("kind") == null ? List.of() : List.of(request.getParameterValues("kind")));
         KindPolicy policy = "replace".equals(request.getParameter("policy")) ? KindPolicy.REPLACE : KindPolicy.MERGE;
-        // The account itself (name, password) stays as it is: merge only adds a missing name or email.
-        ImportOptions options = ImportOptions.mergeAll().withIntoAccount(account).withPolicy(DataKind.ARCHIVE, KindPolicy.SKIP);
+        // The account itself (name, email, password) stays as it is: the profile is where a user's name lives.
+        ImportOptions options = ImportOptions.mergeAll().withIntoAccount(account).withPolicy(DataKind.ARCHIVE, KindPolicy.SKIP)
+                .withPolicy(DataKind.ACCOUNT, KindPolicy.SKIP);
         for (DataKind kind : DataKind.values()) {
             if (kind != DataKind.ACCOUNT && kind != DataKind.ARCHIVE) {
                 options = options.withPolicy(kind, kinds.contains(kind.name().toLowerCase(Locale.ROOT)) ? policy : KindPolicy.SKIP);
@@ -87,6 +96,7 @@ final class MyImportServlet extends SelfServicePage {
         }
         String name = file.getSubmittedFileName() == null ? "upload.xml" : Path.of(file.getSubmittedFileName()).getFileName().toString();
         PendingImport pending = new PendingImport(account, stored, name, options, Instant.now().plus(PREVIEW_VALID));
+        // the confirm form names this preview: an older page (another tab) cannot import a file it did not show
         HttpSession session = request.getSession();
         session.setAttribute(PendingImport.ATTRIBUTE, pending); // replaces (and deletes) an earlier one
         TransferReport report;
@@ -106,7 +116,8 @@ final class MyImportServlet extends SelfServicePage {
         List<String> sentences = report.users().isEmpty() ? List.of() : words(request).sentences(report.users().get(0), false);
         StringBuilder body = new StringBuilder("<h2>" + Html.escape(text(request, "import.preview.heading")) + "</h2>");
         body.append(list(request, report, sentences, "import.preview.nothing"));
-        body.append("<form method=\"post\" action=\"import?csrf=").append(csrfToken(request)).append("&amp;step=confirm\">")
+        body.append("<form method=\"post\" action=\"import?csrf=").append(csrfToken(request)).append("&amp;step=confirm&amp;preview=")
+                .append(pending.id).append("\">")
                 .append("<button type=\"submit\">").append(Html.escape(text(request, "import.confirm"))).append("</button> ")
                 .append("<a href=\"./\">").append(Html.escape(text(request, "import.cancel"))).append("</a></form>");
         page(request, response, HttpServletResponse.SC_OK, body.toString());
@@ -116,7 +127,8 @@ final class MyImportServlet extends SelfServicePage {
         String jid = account + "@" + site.domain();
         HttpSession session = request.getSession();
         PendingImport pending = (PendingImport) session.getAttribute(PendingImport.ATTRIBUTE);
-        if (pending == null || !pending.account.equals(account) || Instant.now().isAfter(pending.expires) || !Files.exists(pending.file)) {
+        if (pending == null || !pending.account.equals(account) || !pending.id.equals(queryParameter(request, "preview"))
+                || Instant.now().isAfter(pending.expires) || !Files.exists(pending.file)) {
             PendingImport.discard(session);
             page(request, response, HttpServletResponse.SC_CONFLICT, AccountHomeServlet.home(request, jid, error(text(request, "import.expired"))));
             return;
@@ -136,6 +148,22 @@ final class MyImportServlet extends SelfServicePage {
         body.append(list(request, report, outcome == null ? List.of() : words(request).sentences(outcome, true), "import.preview.nothing"));
         body.append("<p><a href=\"./\">").append(Html.escape(text(request, "title"))).append("</a></p>");
         page(request, response, HttpServletResponse.SC_OK, body.toString());
+    }
+
+    /** A parameter of the query string only, never of the body. */
+    static String queryParameter(HttpServletRequest request, String name) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), java.nio.charset.StandardCharsets.UTF_8);
+            if (key.equals(name)) {
+                return equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private static PlainWords words(HttpServletRequest request) {

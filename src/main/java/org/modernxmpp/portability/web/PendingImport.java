@@ -25,6 +25,8 @@ import org.modernxmpp.portability.account.AccountPorts;
 final class PendingImport implements HttpSessionBindingListener {
     static final String ATTRIBUTE = "accountportability.pending-import";
 
+    /** Names this preview in its confirm form. */
+    final String id = java.util.UUID.randomUUID().toString();
     final String account;
     final Path file;
     final String fileName;
