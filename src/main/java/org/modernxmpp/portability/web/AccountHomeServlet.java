@@ -5,6 +5,8 @@ import java.io.IOException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.modernxmpp.portability.account.AccountException;
+import org.modernxmpp.portability.moved.MoveAnnouncement;
 import org.modernxmpp.portability.transfer.DataKind;
 
 /** The self-service start page: the sign-in form, or, once signed in, download, import and (later) move. */
@@ -21,7 +23,7 @@ final class AccountHomeServlet extends SelfServicePage {
             page(request, response, HttpServletResponse.SC_OK, signInForm(request, null));
             return;
         }
-        page(request, response, HttpServletResponse.SC_OK, home(request, account + "@" + site.domain(), null));
+        page(request, response, HttpServletResponse.SC_OK, home(request, account + "@" + site.domain(), site, null));
     }
 
     String signInForm(HttpServletRequest request, String problem) {
@@ -35,7 +37,29 @@ final class AccountHomeServlet extends SelfServicePage {
                 + "<button type=\"submit\">" + Html.escape(text(request, "signin.submit")) + "</button></form>";
     }
 
-    static String home(HttpServletRequest request, String jid, String message) {
+    /** The signed-in page, with the move section showing the account's current statement. */
+    static String home(HttpServletRequest request, String jid, SelfService site, String message) {
+        String username = jid.substring(0, jid.indexOf('@'));
+        String current;
+        try {
+            current = new MoveAnnouncement(site.context().ports().get().pep(), site.domain()).current(username)
+                    .map(s -> "<p>" + Html.escape(text(request, "move.current", s.newJid().toBareJID())) + "</p>"
+                            + "<form method=\"post\" action=\"move\">" + csrfField(request)
+                            + "<input type=\"hidden\" name=\"action\" value=\"withdraw\"><button type=\"submit\">"
+                            + Html.escape(text(request, "move.withdraw")) + "</button></form>").orElse("");
+        } catch (AccountException e) {
+            current = error(e.getMessage());
+        }
+        String move = "<section><h2>" + Html.escape(text(request, "move.heading")) + "</h2><p>" + Html.escape(text(request, "move.explain"))
+                + "</p>" + current + "<form method=\"post\" action=\"move\">" + csrfField(request)
+                + "<label>" + Html.escape(text(request, "move.address")) + "<br><input name=\"address\" required></label>"
+                + "<label><input type=\"radio\" name=\"audience\" value=\"contacts\" checked> " + Html.escape(text(request, "move.audience.contacts"))
+                + "</label><label><input type=\"radio\" name=\"audience\" value=\"anyone\"> " + Html.escape(text(request, "move.audience.anyone"))
+                + "</label><button type=\"submit\">" + Html.escape(text(request, "move.submit")) + "</button></form></section>";
+        return sections(request, jid, message) + move;
+    }
+
+    private static String sections(HttpServletRequest request, String jid, String message) {
         StringBuilder kinds = new StringBuilder();
         for (DataKind kind : DataKind.values()) {
             if (kind == DataKind.ACCOUNT || kind == DataKind.ARCHIVE) {
@@ -62,8 +86,6 @@ final class AccountHomeServlet extends SelfServicePage {
                 + "<label><input type=\"radio\" name=\"policy\" value=\"merge\" checked> " + Html.escape(text(request, "import.policy.merge"))
                 + "</label><label><input type=\"radio\" name=\"policy\" value=\"replace\"> "
                 + Html.escape(text(request, "import.policy.replace")) + "</label>"
-                + "<button type=\"submit\">" + Html.escape(text(request, "import.submit")) + "</button></form></section>"
-                // the move section (XEP-0283) comes here
-                ;
+                + "<button type=\"submit\">" + Html.escape(text(request, "import.submit")) + "</button></form></section>";
     }
 }

@@ -59,22 +59,23 @@ final class MyImportServlet extends SelfServicePage {
         String jid = account + "@" + site.domain();
         String contentType = request.getContentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-            page(request, response, HttpServletResponse.SC_BAD_REQUEST, AccountHomeServlet.home(request, jid, error(text(request, "import.nofile"))));
+            page(request, response, HttpServletResponse.SC_BAD_REQUEST, AccountHomeServlet.home(request, jid, site, error(text(request, "import.nofile"))));
             return;
         }
         Part file;
         try {
             file = request.getPart("file");
-        } catch (IllegalStateException | IOException | ServletException tooBigOrBroken) {
+        } catch (RuntimeException | IOException | ServletException tooBigOrBroken) {
+            // Jetty reports a part over the limit as IllegalStateException, or (depending on where it stops) as a bad message
             boolean tooBig = request.getContentLengthLong() > site.maxUploadBytes() || tooBigOrBroken instanceof IllegalStateException;
             page(request, response, tooBig ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST,
-                    AccountHomeServlet.home(request, jid, error(tooBig
+                    AccountHomeServlet.home(request, jid, site, error(tooBig
                             ? text(request, "import.toobig", Math.max(1, site.maxUploadBytes() / (1024 * 1024)))
                             : text(request, "import.nofile"))));
             return;
         }
         if (file == null || file.getSize() == 0) {
-            page(request, response, HttpServletResponse.SC_BAD_REQUEST, AccountHomeServlet.home(request, jid, error(text(request, "import.nofile"))));
+            page(request, response, HttpServletResponse.SC_BAD_REQUEST, AccountHomeServlet.home(request, jid, site, error(text(request, "import.nofile"))));
             return;
         }
         Set<String> kinds = Set.copyOf(request.getParameterValues("kind") == null ? List.of() : List.of(request.getParameterValues("kind")));
@@ -104,13 +105,13 @@ final class MyImportServlet extends SelfServicePage {
             report = pending.run(site.context().ports().get(), true);
         } catch (PieFormatException e) {
             PendingImport.discard(session);
-            page(request, response, HttpServletResponse.SC_BAD_REQUEST, AccountHomeServlet.home(request, jid,
+            page(request, response, HttpServletResponse.SC_BAD_REQUEST, AccountHomeServlet.home(request, jid, site,
                     error(text(request, "import.bad", e.getMessage()))));
             return;
         }
         if (report.users().size() > 1) {
             PendingImport.discard(session);
-            page(request, response, HttpServletResponse.SC_BAD_REQUEST, AccountHomeServlet.home(request, jid, error(text(request, "import.several"))));
+            page(request, response, HttpServletResponse.SC_BAD_REQUEST, AccountHomeServlet.home(request, jid, site, error(text(request, "import.several"))));
             return;
         }
         List<String> sentences = report.users().isEmpty() ? List.of() : words(request).sentences(report.users().get(0), false);
@@ -130,7 +131,7 @@ final class MyImportServlet extends SelfServicePage {
         if (pending == null || !pending.account.equals(account) || !pending.id.equals(queryParameter(request, "preview"))
                 || Instant.now().isAfter(pending.expires) || !Files.exists(pending.file)) {
             PendingImport.discard(session);
-            page(request, response, HttpServletResponse.SC_CONFLICT, AccountHomeServlet.home(request, jid, error(text(request, "import.expired"))));
+            page(request, response, HttpServletResponse.SC_CONFLICT, AccountHomeServlet.home(request, jid, site, error(text(request, "import.expired"))));
             return;
         }
         TransferReport report;
