@@ -26,6 +26,10 @@ public record ExportOptions(Set<DataKind> kinds, boolean includeCredentials, Lis
         return new ExportOptions(kinds, value, users);
     }
 
+    public ExportOptions withKinds(Set<DataKind> value) {
+        return new ExportOptions(value, includeCredentials, users);
+    }
+
     public ExportOptions withUsers(List<String> value) {
         return new ExportOptions(kinds, includeCredentials, value);
     }

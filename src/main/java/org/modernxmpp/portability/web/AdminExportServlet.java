@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.List;
 
 import javax.servlet.http.HttpServletRequest;
@@ -17,6 +20,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.modernxmpp.portability.account.AccountPorts;
 import org.modernxmpp.portability.pie.PieWriter;
 import org.modernxmpp.portability.transfer.BackgroundJob;
+import org.modernxmpp.portability.transfer.DataKind;
 import org.modernxmpp.portability.transfer.ExportJob;
 import org.modernxmpp.portability.transfer.ExportOptions;
 import org.modernxmpp.portability.transfer.TransferProgress;
@@ -46,6 +50,7 @@ public final class AdminExportServlet extends AdminPage {
                 + "<form method=\"post\">" + Html.csrfField(request.getAttribute("csrf"))
                 + "<p><label>Users (names separated by spaces or commas; empty: everyone)<br>"
                 + "<input name=\"users\" size=\"60\"></label></p>"
+                + kindBoxes()
                 + "<p><label><input type=\"checkbox\" name=\"credentials\" value=\"true\"> Include passwords and password hashes"
                 + "</label><br><small>Anyone holding such a file can log in as these users: keep it safe.</small></p>"
                 + "<p><label><input type=\"checkbox\" name=\"background\" value=\"true\"> Write it on the server and show progress "
@@ -55,16 +60,43 @@ public final class AdminExportServlet extends AdminPage {
         page.print("</body></html>");
     }
 
+    /** A typed name as Openfire stores it (nodeprep), whatever the server's locale; as typed when it is not valid. */
+    private static String username(String typed) {
+        try {
+            return org.xmpp.packet.JID.nodeprep(typed);
+        } catch (IllegalArgumentException e) {
+            return typed.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One box per kind, all ticked; an export of a form without any box (an older page, a script) exports every kind. */
+    private static String kindBoxes() {
+        StringBuilder html = new StringBuilder("<fieldset><legend>What to export</legend>");
+        for (DataKind kind : DataKind.values()) {
+            html.append("<label><input type=\"checkbox\" name=\"kind\" value=\"").append(kind.name().toLowerCase(Locale.ROOT))
+                    .append("\" checked> ").append(Html.escape(kind.label())).append("</label> ");
+        }
+        return html.append("<input type=\"hidden\" name=\"kinds\" value=\"chosen\"></fieldset>").toString();
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String users = request.getParameter("users") == null ? "" : request.getParameter("users").trim();
         boolean credentials = "true".equals(request.getParameter("credentials"));
         AccountPorts ports = context().ports().get();
         ExportOptions options = ExportOptions.everything().withCredentials(credentials);
+        if ("chosen".equals(request.getParameter("kinds"))) {
+            Set<DataKind> kinds = EnumSet.noneOf(DataKind.class);
+            String[] ticked = request.getParameterValues("kind");
+            for (String name : ticked == null ? new String[0] : ticked) {
+                Arrays.stream(DataKind.values()).filter(k -> k.name().equalsIgnoreCase(name)).forEach(kinds::add);
+            }
+            options = options.withKinds(kinds);
+        }
         String who = "all-users";
         if (!users.isEmpty()) {
             List<String> names = Arrays.stream(users.split("[\\s,]+")).filter(s -> !s.isEmpty())
-                    .map(s -> s.contains("@") ? s.substring(0, s.indexOf('@')) : s).map(String::toLowerCase).distinct().toList();
+                    .map(s -> s.contains("@") ? s.substring(0, s.indexOf('@')) : s).map(AdminExportServlet::username).distinct().toList();
             options = options.withUsers(names);
             who = names.size() == 1 ? names.get(0) + "@" + ports.accounts().domain() : names.size() + "-users";
         }
@@ -73,7 +105,9 @@ public final class AdminExportServlet extends AdminPage {
         audit(request, "Account Portability: exported " + who + (credentials ? " with credentials" : ""),
                 "users: " + (users.isEmpty() ? "everyone" : users) + "; credentials: " + credentials);
         if ("true".equals(request.getParameter("background"))) {
-            Path folder = Files.createDirectories(context().workDirectory().get().resolve("exports"));
+            // a folder of its own for each job: two exports of the same users on one day must not share a file
+            Path folder = Files.createDirectories(context().workDirectory().get().resolve("exports")
+                    .resolve(java.util.UUID.randomUUID().toString()));
             Path file = folder.resolve(fileName.replaceAll("[^A-Za-z0-9@._-]", "_"));
             BackgroundJob job = context().jobs().start("export of " + who + (credentials ? " with credentials" : ""), true, file,
                     progress -> {

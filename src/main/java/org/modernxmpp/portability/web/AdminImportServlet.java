@@ -72,6 +72,10 @@ public final class AdminImportServlet extends AdminPage {
         page.print("</body></html>");
     }
 
+    private static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
+    }
+
     private long maxUpload() {
         return context().settings().adminUploadBytes();
     }
@@ -112,9 +116,17 @@ public final class AdminImportServlet extends AdminPage {
         Part file;
         try {
             file = request.getPart("file");
-        } catch (IllegalStateException tooBig) {
-            AdminJobServlet.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Import accounts",
-                    "The file is larger than " + maxUpload() / (1024 * 1024) + " MB; nothing was imported.");
+        } catch (RuntimeException | IOException | ServletException tooBigOrBroken) {
+            // Jetty 12 reports a part over the limit as a bad message (or IllegalStateException), like any broken body
+            if (request.getContentLengthLong() > maxUpload() || tooBigOrBroken instanceof IllegalStateException
+                    || String.valueOf(tooBigOrBroken.getCause()).contains("exceeds")) {
+                AdminJobServlet.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Import accounts",
+                        "The file is larger than the limit of " + size(maxUpload()) + "; nothing was imported. Put it into "
+                                + importFolder() + " and name it here instead.");
+            } else {
+                AdminJobServlet.error(response, HttpServletResponse.SC_BAD_REQUEST, "Import accounts",
+                        "The upload could not be read (" + tooBigOrBroken.getMessage() + "); nothing was imported.");
+            }
             return;
         }
         String serverFile = part(request, "serverFile");
@@ -156,7 +168,7 @@ public final class AdminImportServlet extends AdminPage {
         Path stored;
         boolean deleteAfter;
         if (upload) {
-            name = file.getSubmittedFileName() == null ? "upload.xml" : Path.of(file.getSubmittedFileName()).getFileName().toString();
+            name = Html.uploadName(file.getSubmittedFileName(), "upload.xml");
             stored = uploads.resolve(UUID.randomUUID() + ".xml");
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, stored, StandardCopyOption.REPLACE_EXISTING);

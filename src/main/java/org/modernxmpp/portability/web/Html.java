@@ -20,6 +20,18 @@ final class Html {
         return out.toString();
     }
 
+    /**
+     * The last part of a file name a browser sent, for showing it and naming the source in reports: never a path, never
+     * empty ({@code fallback} then).
+     */
+    static String uploadName(String submitted, String fallback) {
+        if (submitted == null) {
+            return fallback;
+        }
+        String name = submitted.substring(Math.max(submitted.lastIndexOf('/'), submitted.lastIndexOf('\\')) + 1).replace("\0", "").strip();
+        return name.isEmpty() ? fallback : name;
+    }
+
     /** The start of a page in the admin console's frame: {@code pageId} is the plugin.xml item it belongs to. */
     static String head(String title, String pageId) {
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>"

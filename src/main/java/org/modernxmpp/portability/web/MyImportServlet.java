@@ -95,7 +95,7 @@ final class MyImportServlet extends SelfServicePage {
         } finally {
             file.delete();
         }
-        String name = file.getSubmittedFileName() == null ? "upload.xml" : Path.of(file.getSubmittedFileName()).getFileName().toString();
+        String name = Html.uploadName(file.getSubmittedFileName(), "upload.xml");
         PendingImport pending = new PendingImport(account, stored, name, options, Instant.now().plus(PREVIEW_VALID));
         // the confirm form names this preview: an older page (another tab) cannot import a file it did not show
         HttpSession session = request.getSession();
