@@ -1,10 +1,14 @@
 package org.modernxmpp.portability;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.XMPPServer;
+import org.apache.commons.io.file.PathUtils;
 import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
 import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.http.HttpBindManager;
@@ -46,7 +50,25 @@ public final class AccountPortabilityPlugin implements Plugin {
         HttpBindManager.getInstance().addJettyHandler(selfService);
         registrations.added("self-service page at " + SelfServiceEndpoint.PATH,
                 () -> HttpBindManager.getInstance().removeJettyHandler(selfService));
+        removeLeftovers(context.workDirectory().get());
         LOG.info("Account Portability {} started from {}", version(), pluginDirectory);
+    }
+
+    /**
+     * Exports and uploads of an earlier run: no page links to them any more, and an export may hold password hashes.
+     * The import folder, which the admin fills, stays.
+     */
+    private static void removeLeftovers(Path work) {
+        for (String folder : new String[] {"exports", "uploads"}) {
+            Path leftovers = work.resolve(folder);
+            if (Files.isDirectory(leftovers)) {
+                try {
+                    PathUtils.deleteDirectory(leftovers);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Could not remove {}", leftovers, e);
+                }
+            }
+        }
     }
 
     /** What the pages work with; null before the plugin is initialised. */

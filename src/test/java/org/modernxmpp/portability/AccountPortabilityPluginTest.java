@@ -1,6 +1,8 @@
 package org.modernxmpp.portability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -9,6 +11,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +20,10 @@ import org.eclipse.jetty.ee8.nested.ContextHandler;
 import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.http.HttpBindManager;
 import org.jivesoftware.openfire.lockout.LockOutManager;
+import org.jivesoftware.util.JiveGlobals;
 import org.jivesoftware.util.SystemProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 import org.mockito.MockedStatic;
 import org.modernxmpp.portability.web.SelfServiceEndpoint;
@@ -25,13 +31,23 @@ import org.modernxmpp.portability.web.SelfServiceEndpoint;
 /** Whatever the plugin registers is removed when Openfire unloads it, newest first, even past a failing removal. */
 class AccountPortabilityPluginTest {
 
+    @TempDir
+    Path home;
+
     @Test
-    void destroyRemovesEveryRegistrationNewestFirst() {
+    void destroyRemovesEveryRegistrationNewestFirst() throws Exception {
         HttpBindManager http = mock(HttpBindManager.class);
         try (MockedStatic<HttpBindManager> httpBind = mockStatic(HttpBindManager.class);
              MockedStatic<LockOutManager> lockOut = mockStatic(LockOutManager.class);
              MockedStatic<SystemProperty.Builder> properties = mockStatic(SystemProperty.Builder.class);
-             MockedStatic<SystemProperty> registry = mockStatic(SystemProperty.class)) {
+             MockedStatic<SystemProperty> registry = mockStatic(SystemProperty.class);
+             MockedStatic<JiveGlobals> globals = mockStatic(JiveGlobals.class)) {
+            globals.when(JiveGlobals::getHomePath).thenReturn(home);
+            Path work = home.resolve("accountportability");
+            Files.createDirectories(work.resolve("exports/old-job"));
+            Files.writeString(work.resolve("exports/old-job/all-users-with-credentials.xml"), "<server-data/>");
+            Files.createDirectories(work.resolve("import"));
+            Files.writeString(work.resolve("import/big.xml"), "<server-data/>");
             SystemProperty.Builder<?> builder = mock(SystemProperty.Builder.class, org.mockito.Mockito.RETURNS_SELF);
             when(builder.build()).thenAnswer(call -> {
                 SystemProperty<Object> property = mock(SystemProperty.class);
@@ -48,6 +64,8 @@ class AccountPortabilityPluginTest {
             verify(http).addJettyHandler(added.capture());
             assertEquals(SelfServiceEndpoint.PATH, added.getValue().getContextPath());
             assertNotNull(plugin.context());
+            assertFalse(Files.exists(work.resolve("exports")), "an old run's exports (maybe with credentials) are gone");
+            assertTrue(Files.exists(work.resolve("import/big.xml")), "what the admin put into the import folder stays");
 
             List<String> removed = new ArrayList<>();
             plugin.registrations().added("IQ handler", () -> removed.add("IQ handler"));

@@ -70,14 +70,33 @@ public final class BackgroundJobs {
         return job;
     }
 
+    /** Forgets the oldest finished jobs, and deletes what they wrote: an export nobody can reach any more is only a risk. */
     private void forgetOldest() {
         var it = jobs.values().iterator();
         while (jobs.size() > REMEMBERED && it.hasNext()) {
-            if (it.next().isDone()) {
-                it.remove();
-            } else {
+            BackgroundJob oldest = it.next();
+            if (!oldest.isDone()) {
                 break;
             }
+            it.remove();
+            deleteResult(oldest);
+        }
+    }
+
+    private static void deleteResult(BackgroundJob job) {
+        if (job.result() == null) {
+            return;
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(job.result());
+            java.nio.file.Path folder = job.result().getParent();
+            try (var left = java.nio.file.Files.list(folder)) {
+                if (left.findAny().isEmpty()) {
+                    java.nio.file.Files.delete(folder);
+                }
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not delete the export {} of a forgotten job", job.result(), e);
         }
     }
 

@@ -92,11 +92,16 @@ class BackgroundJobsTest {
         assertTrue(second.report().get(1, TimeUnit.SECONDS).wasCancelled(), "queued work starts cancelled and stops at once");
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path exports;
+
     @Test
-    void onlyTheMostRecentFinishedJobsAreRemembered() throws Exception {
+    void onlyTheMostRecentFinishedJobsAreRememberedAndTheFilesOfForgottenOnesDeleted() throws Exception {
         BackgroundJob oldest = null;
         for (int i = 0; i < BackgroundJobs.REMEMBERED + 5; i++) {
-            BackgroundJob job = jobs.start("job " + i, true, null, progress -> new TransferReport(false));
+            java.nio.file.Path file = java.nio.file.Files.createDirectories(exports.resolve("job" + i)).resolve("export.xml");
+            java.nio.file.Files.writeString(file, "<server-data/>");
+            BackgroundJob job = jobs.start("job " + i, true, file, progress -> new TransferReport(false));
             job.report().get(10, TimeUnit.SECONDS);
             if (oldest == null) {
                 oldest = job;
@@ -104,6 +109,8 @@ class BackgroundJobsTest {
         }
         assertEquals(BackgroundJobs.REMEMBERED, jobs.all().size());
         assertTrue(jobs.get(oldest.id()).isEmpty());
+        assertTrue(!java.nio.file.Files.exists(exports.resolve("job0")), "the forgotten job's export and its folder are gone");
+        assertTrue(java.nio.file.Files.exists(exports.resolve("job" + (BackgroundJobs.REMEMBERED + 4)).resolve("export.xml")));
         assertTrue(jobs.get(null).isEmpty());
     }
 }
