@@ -21,16 +21,29 @@ final class OfflineMessageImporter implements KindImporter {
         return DataKind.OFFLINE_MESSAGES;
     }
 
+    /**
+     * What makes a waiting message the same one: everything but its recipient, which the server sets to the account
+     * it stores it for (after a host rewrite or into another account, the file's may differ).
+     */
+    static String identity(OfflineMessage message) {
+        org.dom4j.Element copy = message.message().copy();
+        org.dom4j.Attribute to = copy.attribute("to");
+        if (to != null) {
+            copy.remove(to);
+        }
+        return XmlPayload.of(copy).canonicalForm();
+    }
+
     @Override
     public KindPlan plan(UserData data, ImportTarget target) throws AccountException {
-        Set<XmlPayload> waiting = new HashSet<>();
+        Set<String> waiting = new HashSet<>();
         if (target.accountExists()) {
-            target.ports().offlineMessages().read(target.username()).forEach(m -> waiting.add(m.message()));
+            target.ports().offlineMessages().read(target.username()).forEach(m -> waiting.add(identity(m)));
         }
         boolean hadMessages = !waiting.isEmpty();
         List<PlannedChange> changes = new ArrayList<>();
         for (OfflineMessage message : data.offlineMessages()) {
-            if (waiting.add(message.message())) {
+            if (waiting.add(identity(message))) {
                 String from = message.message().element().attributeValue("from");
                 changes.add(new PlannedChange("store a message from " + from + (message.stamp() == null ? "" : " of " + message.stamp()),
                         () -> target.ports().offlineMessages().add(target.username(), message)));

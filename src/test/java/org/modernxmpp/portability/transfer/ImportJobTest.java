@@ -304,6 +304,27 @@ class ImportJobTest {
     }
 
     @Test
+    void aWaitingMessageIsNeverStoredTwiceEvenWhenTheServerAddressedItAnew() throws Exception {
+        org.dom4j.Element message = org.dom4j.DocumentHelper.createElement(org.dom4j.QName.get("message", "jabber:client"));
+        message.addAttribute("from", "romeo@montague.example/orchard").addAttribute("to", "juliet@old.example/balcony")
+                .addAttribute("type", "chat");
+        message.addElement(org.dom4j.QName.get("body", "jabber:client")).setText("Wherefore?");
+        org.modernxmpp.portability.pie.model.OfflineMessage waiting = new org.modernxmpp.portability.pie.model.OfflineMessage(
+                XmlPayload.of(message), java.time.Instant.parse("2020-02-02T20:20:20Z"));
+        org.dom4j.Element stored = message.createCopy();
+        stored.addAttribute("to", "juliet@capulet.example"); // as the server addresses it to the account it keeps it for
+        InMemoryServer server = new InMemoryServer(DOMAIN);
+        server.seed(UserData.builder("juliet").password("pw").offlineMessage(new org.modernxmpp.portability.pie.model.OfflineMessage(
+                XmlPayload.of(stored), waiting.stamp())).build());
+
+        TransferReport report = importInto(server, export("old.example", List.of(UserData.builder("juliet").offlineMessage(waiting).build())),
+                ImportOptions.mergeAll().withRewriteHosts(true));
+
+        assertEquals(1, server.snapshot("juliet").offlineMessages().size());
+        assertEquals(KindOutcome.Result.UNCHANGED, kind(user(report, "juliet@capulet.example"), DataKind.OFFLINE_MESSAGES).result());
+    }
+
+    @Test
     void omemoKeysStayWithTheirAccount() throws Exception {
         PepNode omemo = new PepNode("eu.siacs.conversations.axolotl.devicelist", null, List.of(), List.of(), List.of(new PepItem("current", null)));
         UserData romeo = UserData.builder("romeo").password("pw").pepNode(omemo).build();
