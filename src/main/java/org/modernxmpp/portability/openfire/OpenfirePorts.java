@@ -22,7 +22,7 @@ public final class OpenfirePorts {
         return new AccountPorts(
                 new OpenfireAccounts(UserManager.getInstance(), domain, new ScramHashStore()),
                 new OpenfireRosters(server.getRosterManager()),
-                new OpenfireVCards(VCardManager.getInstance()),
+                new OpenfireVCards(VCardManager.getInstance(), VCardManager.getProvider()),
                 new OpenfirePrivateXml(server.getPrivateStorage(), pep, domain),
                 new OpenfireOfflineMessages(server.getOfflineMessageStore(), domain),
                 new OpenfirePep(pep, domain),

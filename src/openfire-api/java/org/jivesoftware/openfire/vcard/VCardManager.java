@@ -10,6 +10,10 @@ public class VCardManager extends BasicModule {
         throw new UnsupportedOperationException();
     }
 
+    public static VCardProvider getProvider() {
+        throw new UnsupportedOperationException();
+    }
+
     public static VCardManager getInstance() {
         throw new UnsupportedOperationException();
     }

@@ -20,6 +20,7 @@ import org.dom4j.DocumentException;
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.jivesoftware.openfire.vcard.VCardManager;
+import org.jivesoftware.openfire.vcard.VCardProvider;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.modernxmpp.portability.account.AccountException;
@@ -37,7 +38,8 @@ class OpenfireVCardsTest {
             </vCard>""";
 
     private final VCardManager manager = mock(VCardManager.class);
-    private final OpenfireVCards vCards = new OpenfireVCards(manager);
+    private final VCardProvider provider = mock(VCardProvider.class);
+    private final OpenfireVCards vCards = new OpenfireVCards(manager, provider);
 
     private static Element xml(String text) {
         try {
@@ -48,19 +50,20 @@ class OpenfireVCardsTest {
     }
 
     @Test
-    void readsTheManagersVCardAsItIs() throws Exception {
-        when(manager.getVCard("juliet")).thenReturn(xml(VCARD));
+    void readsTheStoredVCardAsItIsWithoutGoingThroughTheManagersCache() throws Exception {
+        when(provider.loadVCard("juliet")).thenReturn(xml(VCARD));
 
         Optional<XmlPayload> read = vCards.read("juliet");
 
         assertEquals(Optional.of(XmlPayload.of(xml(VCARD))), read);
         assertEquals("Jule ☾ «die Schöne»", read.orElseThrow().element().elementText("NICKNAME"));
+        verifyNoMoreInteractions(manager); // no cache filling, no vCard-to-avatar conversion on a read
     }
 
     @Test
     void anAccountWithoutVCardReadsEmpty() throws Exception {
         assertEquals(Optional.empty(), vCards.read("juliet"));
-        verify(manager).getVCard("juliet");
+        verify(provider).loadVCard("juliet");
     }
 
     @Test
