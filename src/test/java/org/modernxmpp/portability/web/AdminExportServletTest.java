@@ -123,6 +123,20 @@ class AdminExportServletTest extends AdminPageFixture {
     }
 
     @Test
+    void onlyTheTickedKindsAreExported() throws Exception {
+        UserData juliet = seedVerona();
+        assertTrue(juliet.vCard() != null && !juliet.roster().isEmpty(), "the seeded user has both");
+
+        HttpResponse<byte[]> response = console.export(Map.of("users", "juliet", "kinds", "chosen", "kind", "roster"));
+
+        UserData exported = AdminConsole.users(response.body()).get(0).user();
+        assertEquals(juliet.roster(), exported.roster());
+        assertNull(exported.vCard(), "the profile was not ticked");
+        assertNull(exported.account(), "nor the account's details");
+        assertTrue(AdminConsole.body(console.get("export")).contains("name=\"kind\" value=\"vcard\" checked"), "all are ticked at first");
+    }
+
+    @Test
     void withCredentialsTheFileSaysSoInItsNameAndHoldsThePassword() throws Exception {
         UserData juliet = seedVerona();
         ScramCredentials hash = new ScramCredentials("SCRAM-SHA-1", 4096, new byte[16], new byte[20], new byte[20]);
