@@ -100,20 +100,22 @@ final class SubtreeReader {
 
     private Element startElement(XMLStreamReader in, Element parent, SubtreeReader.Budget budget, XmlLocation where)
             throws PieFormatException {
-        QName name = factory.createQName(in.getLocalName(), prefixOf(in.getPrefix()), nullToEmpty(in.getNamespaceURI()));
+        // Names and namespaces come from the file: built without dom4j's shared caches, which never forget an entry
+        // (in Openfire they are the whole server's), so a file of a million namespaces cannot fill the heap.
+        QName name = new QName(in.getLocalName(), new Namespace(prefixOf(in.getPrefix()), nullToEmpty(in.getNamespaceURI())));
         Element element = factory.createElement(name);
         for (int i = 0; i < in.getNamespaceCount(); i++) {
             String prefix = prefixOf(in.getNamespacePrefix(i));
             if (!prefix.isEmpty() && !prefix.equals(name.getNamespacePrefix())) {
-                element.add(Namespace.get(prefix, nullToEmpty(in.getNamespaceURI(i))));
+                element.add(new Namespace(prefix, nullToEmpty(in.getNamespaceURI(i))));
             }
         }
         for (int i = 0; i < in.getAttributeCount(); i++) {
             String value = in.getAttributeValue(i);
             budget.take(value.length(), where);
             String ns = nullToEmpty(in.getAttributeNamespace(i));
-            QName attribute = ns.isEmpty() ? factory.createQName(in.getAttributeLocalName(i))
-                    : factory.createQName(in.getAttributeLocalName(i), prefixOf(in.getAttributePrefix(i)), ns);
+            QName attribute = ns.isEmpty() ? new QName(in.getAttributeLocalName(i))
+                    : new QName(in.getAttributeLocalName(i), new Namespace(prefixOf(in.getAttributePrefix(i)), ns));
             element.addAttribute(attribute, value);
         }
         if (parent != null) {
