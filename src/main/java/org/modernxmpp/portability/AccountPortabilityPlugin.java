@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.jivesoftware.openfire.container.Plugin;
-import org.jivesoftware.openfire.XMPPServer;
 import org.apache.commons.io.file.PathUtils;
 import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
+import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.http.HttpBindManager;
 import org.jivesoftware.openfire.lockout.LockOutManager;
