@@ -239,9 +239,12 @@ public final class SyntheticExport {
         addField(form, "pubsub#max_items", "max");
         List<PepItem> items = new ArrayList<>();
         for (int i = 0; i < 1 + random.nextInt(3); i++) {
-            Element payload = factory.createElement(QName.get("entry", node));
+            // a namespace per user and node: built without dom4j's shared caches, as the reader builds them
+            org.dom4j.Namespace unique = new org.dom4j.Namespace("", node);
+            Element payload = factory.createElement(new QName("entry", unique));
             payload.addAttribute("title", text(6));
-            payload.addElement(QName.get("content", node)).setText(text(40));
+            payload.add(factory.createElement(new QName("content", unique)));
+            payload.element(new QName("content", unique)).setText(text(40));
             items.add(new PepItem("item-" + i + "-" + localpart(4), XmlPayload.of(payload)));
         }
         List<Affiliation> affiliations = random.nextBoolean() ? List.of() : List.of(
