@@ -91,7 +91,7 @@ public final class OpenfireBenchmark {
 
     /** One phase seen from outside: the job's own time, the wall time, and the Openfire JVM's uptime window. */
     record Phase(long users, double jobSeconds, double wallSeconds, double uptimeStart, double uptimeEnd, boolean complete,
-                 double cpuSeconds, String load) {
+                 double cpuSeconds, String load, boolean unresponsive) {
         double usersPerSecond() {
             return users / Math.max(jobSeconds, 0.001);
         }
@@ -216,6 +216,14 @@ public final class OpenfireBenchmark {
 
             importPhase = importFile(openfire, console, export, users, problems);
             importHeap = GcLog.peak(home.resolve("gc.log"), importPhase.uptimeStart(), importPhase.uptimeEnd());
+            if (importPhase.unresponsive()) {
+                System.out.printf("import heap: %s; Openfire RSS peak %,d MB; last lines of gc.log:%n", importHeap, openfire.peakRssKb() / 1024);
+                GcLog.timeline(home.resolve("gc.log"), importPhase.uptimeStart(), importPhase.uptimeEnd(), 5, System.out);
+                GcLog.tail(home.resolve("gc.log"), 3, System.out);
+                rss = openfire.peakRssKb();
+                openfire.logProblems("import", System.out);
+                return new Result(users, fileBytes, importPhase, importHeap, null, exportHeap, exported, rss, problems);
+            }
             System.out.printf("import heap: %s; heap in use at the end %,d MB; Openfire RSS peak so far %,d MB, %,d threads%n", importHeap,
                     openfire.heapUsedMb(), openfire.peakRssKb() / 1024, openfire.threads());
             GcLog.timeline(home.resolve("gc.log"), importPhase.uptimeStart(), importPhase.uptimeEnd(), 5, System.out);
@@ -250,8 +258,8 @@ public final class OpenfireBenchmark {
                 Files.deleteIfExists(download);
                 openfire.deleteAllButLogs();
             }
+            problems.forEach(p -> System.out.println("PROBLEM: " + p));
         }
-        problems.forEach(p -> System.out.println("PROBLEM: " + p));
         return new Result(users, fileBytes, importPhase, importHeap, exportPhase, exportHeap, exported, rss, problems);
     }
 
@@ -299,6 +307,17 @@ public final class OpenfireBenchmark {
         ThreadDumps threadDumps = dumps > 0 ? new ThreadDumps(openfire, dumps) : null;
         Console.JobState state = console.awaitJob(job, maxPhase, "import", threadDumps);
         boolean complete = state.finished();
+        if (state.unresponsive()) {
+            double wall = seconds(start);
+            System.out.printf("import: Openfire stopped answering after %.0f s with %,d users done (%.1f users/s until then)%n", wall,
+                    state.usersDone(), state.usersDone() / state.jobSeconds());
+            problems.add("Openfire stopped answering during the import, with " + state.usersDone() + " of " + users + " users done");
+            if (threadDumps != null) {
+                threadDumps.summary(System.out);
+            }
+            return new Phase(state.usersDone(), state.jobSeconds(), wall, uptimeStart, openfire.uptimeFromProc(), false,
+                    openfire.cpuSeconds() - cpuStart, loadStart + " -> " + loadAverage(), true);
+        }
         if (!complete) {
             System.out.printf("import NOT finished after %.0f s: %,d users done (%.1f users/s so far); cancelling it%n", seconds(start),
                     state.usersDone(), state.usersDone() / state.jobSeconds());
@@ -336,7 +355,7 @@ public final class OpenfireBenchmark {
         if (!notes.isEmpty()) {
             System.out.println("report notes: " + notes.subList(0, Math.min(10, notes.size())));
         }
-        return new Phase(done, state.jobSeconds(), wall, uptimeStart, uptimeEnd, complete, cpu, load);
+        return new Phase(done, state.jobSeconds(), wall, uptimeStart, uptimeEnd, complete, cpu, load, false);
     }
 
     private Phase exportEveryone(Openfire openfire, Console console, Path download, long expected) throws Exception {
@@ -352,7 +371,7 @@ public final class OpenfireBenchmark {
             System.out.printf("export NOT finished after %.0f s: %,d users done (%.1f users/s so far); cancelled%n", jobWall,
                     state.usersDone(), state.usersDone() / state.jobSeconds());
             return new Phase(state.usersDone(), state.jobSeconds(), jobWall, uptimeStart, openfire.uptime(), false,
-                    openfire.cpuSeconds() - cpuStart, loadStart + " -> " + loadAverage());
+                    openfire.cpuSeconds() - cpuStart, loadStart + " -> " + loadAverage(), state.unresponsive());
         }
         double cpu = openfire.cpuSeconds() - cpuStart;
         long downloadStart = System.nanoTime();
@@ -363,7 +382,7 @@ public final class OpenfireBenchmark {
         System.out.printf("export job finished after %.0f s (wall %.1f s); Openfire CPU %.0f s (%.1f ms per user); downloaded %,.1f MB "
                 + "in %.1f s; load %s%n", state.jobSeconds(), jobWall, cpu, cpu * 1000 / Math.max(1, expected), Files.size(download) / 1e6,
                 downloadSeconds, load);
-        return new Phase(expected, state.jobSeconds(), jobWall, uptimeStart, uptimeEnd, true, cpu, load);
+        return new Phase(expected, state.jobSeconds(), jobWall, uptimeStart, uptimeEnd, true, cpu, load, false);
     }
 
     private static String loadAverage() {
@@ -541,6 +560,18 @@ public final class OpenfireBenchmark {
             }
             throw new IllegalStateException("Openfire's admin console or the plugin page did not come up within " + timeout
                     + (loggedIn ? " (login works, the plugin page does not)" : " (no login)"), last);
+        }
+
+        /** The JVM's uptime from /proc (process start, ~0.1 s before the JVM's own clock), for a JVM too busy for jcmd. */
+        double uptimeFromProc() {
+            try {
+                String[] stat = Files.readString(Path.of("/proc/" + pid() + "/stat")).replaceFirst("^.*\\) ", "").split(" ");
+                double startTicks = Double.parseDouble(stat[19]);
+                double since = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+                return since - startTicks / 100.0;
+            } catch (IOException | RuntimeException e) {
+                return Double.NaN;
+            }
         }
 
         /** The JVM's uptime in seconds, the clock of the GC log. */
@@ -749,7 +780,11 @@ public final class OpenfireBenchmark {
         private final URI pluginBase;
         private final HttpClient http;
 
-        record JobState(boolean finished, long usersDone, double jobSeconds) {
+        /** @param unresponsive the job page stopped answering (three requests in a row timed out) */
+        record JobState(boolean finished, long usersDone, double jobSeconds, boolean unresponsive) {
+            JobState(boolean finished, long usersDone, double jobSeconds) {
+                this(finished, usersDone, jobSeconds, false);
+            }
         }
 
         Console(String base) {
@@ -826,8 +861,20 @@ public final class OpenfireBenchmark {
             long deadline = start + timeout.toNanos();
             long lastPrint = 0;
             long done = 0;
+            int timeouts = 0;
             while (true) {
-                HttpResponse<String> page = get(pluginBase.resolve("job?id=" + id));
+                HttpResponse<String> page;
+                try {
+                    page = get(pluginBase.resolve("job?id=" + id));
+                    timeouts = 0;
+                } catch (java.net.http.HttpTimeoutException e) {
+                    timeouts++;
+                    System.out.printf("  %s %.0f s: the job page did not answer within 60 s (%d in a row)%n", what, seconds(start), timeouts);
+                    if (timeouts >= 3) {
+                        return new JobState(false, done, seconds(start), true);
+                    }
+                    continue;
+                }
                 String body = page.body();
                 if (page.statusCode() != 200) {
                     throw new IOException(what + " job page: HTTP " + page.statusCode());
@@ -1038,6 +1085,11 @@ public final class OpenfireBenchmark {
                 line.append(slice.collections() == 0 ? " -" : " " + slice.afterMb() + " MB");
             }
             out.println(line);
+        }
+
+        static void tail(Path log, int lines, java.io.PrintStream out) throws IOException {
+            List<String> all = Files.readAllLines(log);
+            all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> out.println("  " + l));
         }
 
         private static long mb(String value, String unit) {
