@@ -127,8 +127,9 @@ public final class AdminJobServlet extends AdminPage {
         if (fraction >= 0) {
             html.append("<progress max=\"1000\" value=\"").append((long) (fraction * 1000)).append("\"></progress>");
         }
-        if (progress.currentUser() != null) {
-            html.append("<p>Now: ").append(Html.escape(progress.currentUser())).append("</p>");
+        String current = progress.currentUser(); // read once: the job moves on while the page is written
+        if (current != null) {
+            html.append("<p>Now: ").append(Html.escape(current)).append("</p>");
         }
         return html.toString();
     }
