@@ -34,11 +34,11 @@ final class MonitoringArchive implements ArchivePort {
             + "AND m.messageID IS NOT NULL AND (m.stanza IS NOT NULL OR m.body IS NOT NULL) AND (m.fromJID = ? OR m.toJID = ?) "
             + "ORDER BY m.sentDate, m.messageID";
 
-    private final ScramHashStore.Database database;
+    private final OpenfireDatabase database;
     private final BooleanSupplier monitoringInstalled;
     private final String domain;
 
-    MonitoringArchive(ScramHashStore.Database database, BooleanSupplier monitoringInstalled, String domain) {
+    MonitoringArchive(OpenfireDatabase database, BooleanSupplier monitoringInstalled, String domain) {
         this.database = database;
         this.monitoringInstalled = monitoringInstalled;
         this.domain = domain;

@@ -24,19 +24,13 @@ final class ScramHashStore {
     /** Openfire's schema: storedKey, serverKey and salt are VARCHAR(32) on every database it supports. */
     static final int COLUMN_WIDTH = 32;
 
-    /** The database, as Openfire hands it out; a seam for tests. */
-    @FunctionalInterface
-    interface Database {
-        Connection connection() throws SQLException;
-    }
-
-    private final Database database;
+    private final OpenfireDatabase database;
 
     ScramHashStore() {
         this(DbConnectionManager::getConnection);
     }
 
-    ScramHashStore(Database database) {
+    ScramHashStore(OpenfireDatabase database) {
         this.database = database;
     }
 

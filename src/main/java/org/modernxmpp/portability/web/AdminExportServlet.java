@@ -60,15 +60,6 @@ public final class AdminExportServlet extends AdminPage {
         page.print("</body></html>");
     }
 
-    /** A typed name as Openfire stores it (nodeprep), whatever the server's locale; as typed when it is not valid. */
-    private static String username(String typed) {
-        try {
-            return org.xmpp.packet.JID.nodeprep(typed);
-        } catch (IllegalArgumentException e) {
-            return typed.toLowerCase(Locale.ROOT);
-        }
-    }
-
     /** One box per kind, all ticked; an export of a form without any box (an older page, a script) exports every kind. */
     private static String kindBoxes() {
         StringBuilder html = new StringBuilder("<fieldset><legend>What to export</legend>");
@@ -95,8 +86,7 @@ public final class AdminExportServlet extends AdminPage {
         }
         String who = "all-users";
         if (!users.isEmpty()) {
-            List<String> names = Arrays.stream(users.split("[\\s,]+")).filter(s -> !s.isEmpty())
-                    .map(s -> s.contains("@") ? s.substring(0, s.indexOf('@')) : s).map(AdminExportServlet::username).distinct().toList();
+            List<String> names = typedUsernames(users);
             options = options.withUsers(names);
             who = names.size() == 1 ? names.get(0) + "@" + ports.accounts().domain() : names.size() + "-users";
         }

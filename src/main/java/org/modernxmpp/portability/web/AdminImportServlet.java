@@ -6,11 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import javax.servlet.MultipartConfigElement;
 import javax.servlet.ServletException;
@@ -159,9 +157,7 @@ public final class AdminImportServlet extends AdminPage {
         }
         String users = part(request, "users");
         if (users != null && !users.isBlank()) {
-            Set<String> names = Arrays.stream(users.trim().split("[\\s,]+"))
-                    .map(n -> n.contains("@") ? n.substring(0, n.indexOf('@')) : n).map(n -> n.toLowerCase(Locale.ROOT))
-                    .collect(Collectors.toSet());
+            Set<String> names = Set.copyOf(typedUsernames(users));
             options = options.withUsers(names::contains);
         }
         String name;

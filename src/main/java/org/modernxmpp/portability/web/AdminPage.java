@@ -1,5 +1,9 @@
 package org.modernxmpp.portability.web;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpSession;
@@ -7,6 +11,7 @@ import javax.servlet.http.HttpSession;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.auth.AuthToken;
 import org.modernxmpp.portability.AccountPortabilityPlugin;
+import org.xmpp.packet.JID;
 
 /**
  * An admin-console page. Openfire creates it with its no-argument constructor, before it starts the plugin, so the
@@ -20,6 +25,23 @@ abstract class AdminPage extends HttpServlet {
 
     AdminPage(PortabilityContext context) {
         this.context = context;
+    }
+
+    /**
+     * The accounts an admin typed (names or addresses, separated by spaces or commas) as Openfire stores their names
+     * (nodeprep, whatever the server's locale); a name that is not valid stays as typed, lower-cased.
+     */
+    static List<String> typedUsernames(String typed) {
+        return Arrays.stream(typed.trim().split("[\\s,]+")).filter(n -> !n.isEmpty())
+                .map(n -> n.contains("@") ? n.substring(0, n.indexOf('@')) : n).map(AdminPage::username).distinct().toList();
+    }
+
+    private static String username(String typed) {
+        try {
+            return JID.nodeprep(typed);
+        } catch (IllegalArgumentException e) {
+            return typed.toLowerCase(Locale.ROOT);
+        }
     }
 
     /** The admin the console signed in (its session holds Openfire's AuthToken), for the audit log. */

@@ -17,13 +17,8 @@ final class MoveServlet extends SelfServicePage {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String account = account(request);
+        String account = signedInWithToken(request, response, request.getParameter("csrf"));
         if (account == null) {
-            page(request, response, HttpServletResponse.SC_UNAUTHORIZED, error(text(request, "error.session")));
-            return;
-        }
-        if (!csrfOk(request, request.getParameter("csrf"))) {
-            page(request, response, HttpServletResponse.SC_FORBIDDEN, error(text(request, "error.csrf")));
             return;
         }
         String jid = account + "@" + site.domain();

@@ -38,14 +38,9 @@ final class MyImportServlet extends SelfServicePage {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        String account = account(request);
-        if (account == null) {
-            page(request, response, HttpServletResponse.SC_UNAUTHORIZED, error(text(request, "error.session")));
-            return;
-        }
         // The token is in the query string and read from there alone: getParameter would parse the multipart body first.
-        if (!csrfOk(request, queryParameter(request, "csrf"))) {
-            page(request, response, HttpServletResponse.SC_FORBIDDEN, error(text(request, "error.csrf")));
+        String account = signedInWithToken(request, response, queryParameter(request, "csrf"));
+        if (account == null) {
             return;
         }
         if ("confirm".equals(queryParameter(request, "step"))) {

@@ -56,6 +56,23 @@ abstract class SelfServicePage extends HttpServlet {
         return session == null ? null : (String) session.getAttribute(ACCOUNT);
     }
 
+    /**
+     * The signed-in username when a POST may go on: someone is signed in and {@code sentToken} is the session's;
+     * otherwise the page saying which is already written and the result is null.
+     */
+    static String signedInWithToken(HttpServletRequest request, HttpServletResponse response, String sentToken) throws IOException {
+        String account = account(request);
+        if (account == null) {
+            page(request, response, HttpServletResponse.SC_UNAUTHORIZED, error(text(request, "error.session")));
+            return null;
+        }
+        if (!csrfOk(request, sentToken)) {
+            page(request, response, HttpServletResponse.SC_FORBIDDEN, error(text(request, "error.csrf")));
+            return null;
+        }
+        return account;
+    }
+
     static String csrfToken(HttpServletRequest request) {
         HttpSession session = request.getSession(true);
         String token = (String) session.getAttribute(CSRF);
