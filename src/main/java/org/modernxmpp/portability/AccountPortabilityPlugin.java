@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.io.file.PathUtils;
@@ -12,8 +14,10 @@ import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.http.HttpBindManager;
+import org.jivesoftware.openfire.interceptor.InterceptorManager;
 import org.jivesoftware.openfire.lockout.LockOutManager;
 import org.jivesoftware.util.JiveGlobals;
+import org.modernxmpp.portability.openfire.MovedRequestInterceptor;
 import org.modernxmpp.portability.openfire.OpenfireAuditLog;
 import org.modernxmpp.portability.openfire.OpenfirePasswordCheck;
 import org.modernxmpp.portability.openfire.OpenfirePorts;
@@ -50,8 +54,23 @@ public final class AccountPortabilityPlugin implements Plugin {
         HttpBindManager.getInstance().addJettyHandler(selfService);
         registrations.added("self-service page at " + SelfServiceEndpoint.PATH,
                 () -> HttpBindManager.getInstance().removeJettyHandler(selfService));
+        followMovedContacts(settings);
         removeLeftovers(context.workDirectory().get());
         LOG.info("Account Portability {} started from {}", version(), pluginDirectory);
+    }
+
+    /** XEP-0283 on the contacts' side: local users' rosters follow their contacts' confirmed moves. */
+    private void followMovedContacts(OpenfireSettings settings) {
+        ExecutorService movedContacts = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "accountportability-moved-contacts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        registrations.added("moved-contacts thread", movedContacts::shutdownNow);
+        MovedRequestInterceptor interceptor = MovedRequestInterceptor.of(XMPPServer.getInstance(), settings::followMovedContacts,
+                settings::moveVerificationTimeout, movedContacts);
+        InterceptorManager.getInstance().addInterceptor(interceptor);
+        registrations.added("XEP-0283 moved-contact interceptor", () -> InterceptorManager.getInstance().removeInterceptor(interceptor));
     }
 
     /**

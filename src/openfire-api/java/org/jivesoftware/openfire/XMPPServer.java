@@ -52,4 +52,16 @@ public class XMPPServer {
     public VCardManager getVCardManager() {
         throw new UnsupportedOperationException();
     }
+
+    public boolean isLocal(JID jid) {
+        throw new UnsupportedOperationException();
+    }
+
+    public IQRouter getIQRouter() {
+        throw new UnsupportedOperationException();
+    }
+
+    public PresenceRouter getPresenceRouter() {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -24,6 +24,9 @@ import org.jivesoftware.util.JiveGlobals;
 import org.jivesoftware.util.SystemProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.interceptor.InterceptorManager;
+import org.jivesoftware.openfire.interceptor.PacketInterceptor;
 import org.mockito.ArgumentCaptor;
 import org.mockito.MockedStatic;
 import org.modernxmpp.portability.web.SelfServiceEndpoint;
@@ -41,7 +44,12 @@ class AccountPortabilityPluginTest {
              MockedStatic<LockOutManager> lockOut = mockStatic(LockOutManager.class);
              MockedStatic<SystemProperty.Builder> properties = mockStatic(SystemProperty.Builder.class);
              MockedStatic<SystemProperty> registry = mockStatic(SystemProperty.class);
-             MockedStatic<JiveGlobals> globals = mockStatic(JiveGlobals.class)) {
+             MockedStatic<JiveGlobals> globals = mockStatic(JiveGlobals.class);
+             MockedStatic<XMPPServer> servers = mockStatic(XMPPServer.class);
+             MockedStatic<InterceptorManager> interceptors = mockStatic(InterceptorManager.class)) {
+            servers.when(XMPPServer::getInstance).thenReturn(mock(XMPPServer.class));
+            InterceptorManager interceptorManager = mock(InterceptorManager.class);
+            interceptors.when(InterceptorManager::getInstance).thenReturn(interceptorManager);
             globals.when(JiveGlobals::getHomePath).thenReturn(home);
             Path work = home.resolve("accountportability");
             Files.createDirectories(work.resolve("exports/old-job"));
@@ -64,6 +72,8 @@ class AccountPortabilityPluginTest {
             verify(http).addJettyHandler(added.capture());
             assertEquals(SelfServiceEndpoint.PATH, added.getValue().getContextPath());
             assertNotNull(plugin.context());
+            ArgumentCaptor<PacketInterceptor> interceptor = ArgumentCaptor.forClass(PacketInterceptor.class);
+            verify(interceptorManager).addInterceptor(interceptor.capture());
             assertFalse(Files.exists(work.resolve("exports")), "an old run's exports (maybe with credentials) are gone");
             assertTrue(Files.exists(work.resolve("import/big.xml")), "what the admin put into the import folder stays");
 
@@ -80,6 +90,7 @@ class AccountPortabilityPluginTest {
             assertEquals(List.of("servlet", "interceptor", "IQ handler"), removed);
             assertEquals(0, plugin.registrations().size());
             verify(http).removeJettyHandler(added.getValue());
+            verify(interceptorManager).removeInterceptor(interceptor.getValue());
             registry.verify(() -> SystemProperty.removePropertiesForPlugin(AccountPortabilityPlugin.NAME));
         }
     }

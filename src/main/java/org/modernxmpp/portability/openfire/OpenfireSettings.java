@@ -27,6 +27,8 @@ public final class OpenfireSettings implements Settings {
     private final SystemProperty<Integer> failuresPerAccount;
     private final SystemProperty<Integer> failuresPerAddress;
     private final SystemProperty<Integer> holdOffMinutes;
+    private final SystemProperty<Boolean> followMoves;
+    private final SystemProperty<Integer> verifyTimeoutSeconds;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     public OpenfireSettings(String plugin) {
@@ -43,6 +45,12 @@ public final class OpenfireSettings implements Settings {
                 "Failed sign-ins from one IP address, to any account, before further attempts are held off.");
         holdOffMinutes = integer("selfservice.signin.holdOffMinutes", 15, 1, 24 * 60, true,
                 "How long (minutes) failed sign-ins are counted, and so how long a held-off account or address waits.");
+        followMoves = bool("moved.followContacts", true, true,
+                "When a contact of a local user moves (XEP-0283) and the old address confirms it, the user's roster follows"
+                        + " at once: the new address gets the old one's name, groups and approval, and the user sees no request.");
+        verifyTimeoutSeconds = integer("moved.verifyTimeoutSeconds", 30, 1, 300, true,
+                "How long (seconds) to wait for a moved contact's old address to confirm the move; without an answer in"
+                        + " time the request goes to the user as an ordinary one.");
     }
 
     private SystemProperty<Integer> integer(String key, int defaultValue, int min, int max, boolean dynamic, String description) {
@@ -70,6 +78,8 @@ public final class OpenfireSettings implements Settings {
     @Override public int signInFailuresPerAccount() { return failuresPerAccount.getValue(); }
     @Override public int signInFailuresPerAddress() { return failuresPerAddress.getValue(); }
     @Override public Duration signInHoldOff() { return Duration.ofMinutes(holdOffMinutes.getValue()); }
+    @Override public boolean followMovedContacts() { return followMoves.getValue(); }
+    @Override public Duration moveVerificationTimeout() { return Duration.ofSeconds(verifyTimeoutSeconds.getValue()); }
 
     @Override
     public List<Setting> all() {

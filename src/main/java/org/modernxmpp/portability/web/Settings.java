@@ -32,6 +32,12 @@ public interface Settings {
 
     Duration signInHoldOff();
 
+    /** Whether local users' rosters follow their contacts' verified moves (XEP-0283) without asking them. */
+    boolean followMovedContacts();
+
+    /** How long to wait for an old address to confirm a move before the request goes to the user as it came. */
+    Duration moveVerificationTimeout();
+
     /** Every setting with its value and default, for the settings page. */
     List<Setting> all();
 
@@ -46,6 +52,8 @@ public interface Settings {
         @Override public int signInFailuresPerAccount() { return 5; }
         @Override public int signInFailuresPerAddress() { return 20; }
         @Override public Duration signInHoldOff() { return Duration.ofMinutes(15); }
+        @Override public boolean followMovedContacts() { return true; }
+        @Override public Duration moveVerificationTimeout() { return Duration.ofSeconds(30); }
         @Override public List<Setting> all() { return List.of(); }
         @Override public boolean set(String key, String value) { return false; }
     };

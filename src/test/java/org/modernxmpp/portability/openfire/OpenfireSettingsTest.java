@@ -67,12 +67,15 @@ class OpenfireSettingsTest {
         assertEquals(List.of("plugin.accountportability.import.maxUploadMB", "plugin.accountportability.selfservice.enabled",
                 "plugin.accountportability.selfservice.maxUploadMB", "plugin.accountportability.selfservice.signin.maxFailuresPerAccount",
                 "plugin.accountportability.selfservice.signin.maxFailuresPerAddress",
-                "plugin.accountportability.selfservice.signin.holdOffMinutes"), settings.all().stream().map(Settings.Setting::key).toList());
+                "plugin.accountportability.selfservice.signin.holdOffMinutes", "plugin.accountportability.moved.followContacts",
+                "plugin.accountportability.moved.verifyTimeoutSeconds"), settings.all().stream().map(Settings.Setting::key).toList());
         built.values().forEach(b -> verify(b).setPlugin("Account Portability"));
         verify(built.get("plugin.accountportability.selfservice.maxUploadMB")).setDynamic(false);
         verify(built.get("plugin.accountportability.import.maxUploadMB")).setMinValue(1);
         assertEquals(Settings.DEFAULTS.adminUploadBytes(), settings.adminUploadBytes());
         assertEquals(Settings.DEFAULTS.selfServiceUploadBytes(), settings.selfServiceUploadBytes());
+        assertEquals(Settings.DEFAULTS.followMovedContacts(), settings.followMovedContacts());
+        assertEquals(Settings.DEFAULTS.moveVerificationTimeout(), settings.moveVerificationTimeout());
         assertEquals(Duration.ofMinutes(15), settings.signInHoldOff());
         assertTrue(settings.selfServiceEnabled());
     }
