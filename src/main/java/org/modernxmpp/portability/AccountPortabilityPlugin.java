@@ -4,8 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.io.file.PathUtils;
@@ -15,10 +15,11 @@ import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.http.HttpBindManager;
 import org.jivesoftware.openfire.interceptor.InterceptorManager;
+import org.jivesoftware.openfire.interceptor.PacketInterceptor;
 import org.jivesoftware.openfire.lockout.LockOutManager;
 import org.jivesoftware.util.JiveGlobals;
-import org.modernxmpp.portability.openfire.MovedRequestInterceptor;
 import org.modernxmpp.portability.openfire.OpenfireAuditLog;
+import org.modernxmpp.portability.openfire.OpenfireMoves;
 import org.modernxmpp.portability.openfire.OpenfirePasswordCheck;
 import org.modernxmpp.portability.openfire.OpenfirePorts;
 import org.modernxmpp.portability.openfire.OpenfireSettings;
@@ -47,30 +48,37 @@ public final class AccountPortabilityPlugin implements Plugin {
         registrations.added("settings", settings::remove);
         BackgroundJobs jobs = new BackgroundJobs();
         registrations.added("background jobs", () -> jobs.shutdown(30, TimeUnit.SECONDS));
-        context = new PortabilityContext(() -> OpenfirePorts.of(XMPPServer.getInstance()), jobs,
-                () -> JiveGlobals.getHomePath().resolve("accountportability"), new OpenfirePasswordCheck(LockOutManager.getInstance()),
-                new OpenfireAuditLog(), settings);
+        Path work = JiveGlobals.getHomePath().resolve("accountportability");
+        OpenfireMoves moves = moves(settings, work);
+        context = new PortabilityContext(() -> OpenfirePorts.of(XMPPServer.getInstance()), jobs, () -> work,
+                new OpenfirePasswordCheck(LockOutManager.getInstance()), new OpenfireAuditLog(), settings, moves.notifier());
         ServletContextHandler selfService = SelfServiceEndpoint.context(context);
         HttpBindManager.getInstance().addJettyHandler(selfService);
         registrations.added("self-service page at " + SelfServiceEndpoint.PATH,
                 () -> HttpBindManager.getInstance().removeJettyHandler(selfService));
-        followMovedContacts(settings);
         removeLeftovers(context.workDirectory().get());
         LOG.info("Account Portability {} started from {}", version(), pluginDirectory);
     }
 
-    /** XEP-0283 on the contacts' side: local users' rosters follow their contacts' confirmed moves. */
-    private void followMovedContacts(OpenfireSettings settings) {
-        ExecutorService movedContacts = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "accountportability-moved-contacts");
-            thread.setDaemon(true);
-            return thread;
+    /**
+     * XEP-0283 on the server: local users' rosters follow their contacts' confirmed moves, and accounts that moved
+     * here tell their contacts (runs cut short by a restart go on).
+     */
+    private OpenfireMoves moves(OpenfireSettings settings, Path work) {
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread named = new Thread(task, "accountportability-moves");
+            named.setDaemon(true);
+            return named;
         });
-        registrations.added("moved-contacts thread", movedContacts::shutdownNow);
-        MovedRequestInterceptor interceptor = MovedRequestInterceptor.of(XMPPServer.getInstance(), settings::followMovedContacts,
-                settings::moveVerificationTimeout, movedContacts);
-        InterceptorManager.getInstance().addInterceptor(interceptor);
-        registrations.added("XEP-0283 moved-contact interceptor", () -> InterceptorManager.getInstance().removeInterceptor(interceptor));
+        registrations.added("moves thread", thread::shutdownNow);
+        OpenfireMoves moves = OpenfireMoves.of(XMPPServer.getInstance(), settings, work.resolve("notices"), thread);
+        for (PacketInterceptor interceptor : moves.interceptors()) {
+            InterceptorManager.getInstance().addInterceptor(interceptor);
+            registrations.added("XEP-0283 interceptor " + interceptor.getClass().getSimpleName(),
+                    () -> InterceptorManager.getInstance().removeInterceptor(interceptor));
+        }
+        moves.notifier().resumeAll();
+        return moves;
     }
 
     /**

@@ -47,7 +47,9 @@ class AccountPortabilityPluginTest {
              MockedStatic<JiveGlobals> globals = mockStatic(JiveGlobals.class);
              MockedStatic<XMPPServer> servers = mockStatic(XMPPServer.class);
              MockedStatic<InterceptorManager> interceptors = mockStatic(InterceptorManager.class)) {
-            servers.when(XMPPServer::getInstance).thenReturn(mock(XMPPServer.class));
+            XMPPServer server = mock(XMPPServer.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
+            when(server.getServerInfo().getXMPPDomain()).thenReturn("example.org");
+            servers.when(XMPPServer::getInstance).thenReturn(server);
             InterceptorManager interceptorManager = mock(InterceptorManager.class);
             interceptors.when(InterceptorManager::getInstance).thenReturn(interceptorManager);
             globals.when(JiveGlobals::getHomePath).thenReturn(home);
@@ -72,8 +74,9 @@ class AccountPortabilityPluginTest {
             verify(http).addJettyHandler(added.capture());
             assertEquals(SelfServiceEndpoint.PATH, added.getValue().getContextPath());
             assertNotNull(plugin.context());
-            ArgumentCaptor<PacketInterceptor> interceptor = ArgumentCaptor.forClass(PacketInterceptor.class);
-            verify(interceptorManager).addInterceptor(interceptor.capture());
+            ArgumentCaptor<PacketInterceptor> registered = ArgumentCaptor.forClass(PacketInterceptor.class);
+            verify(interceptorManager, org.mockito.Mockito.times(2)).addInterceptor(registered.capture());
+            assertNotNull(plugin.context().notifier());
             assertFalse(Files.exists(work.resolve("exports")), "an old run's exports (maybe with credentials) are gone");
             assertTrue(Files.exists(work.resolve("import/big.xml")), "what the admin put into the import folder stays");
 
@@ -90,7 +93,7 @@ class AccountPortabilityPluginTest {
             assertEquals(List.of("servlet", "interceptor", "IQ handler"), removed);
             assertEquals(0, plugin.registrations().size());
             verify(http).removeJettyHandler(added.getValue());
-            verify(interceptorManager).removeInterceptor(interceptor.getValue());
+            registered.getAllValues().forEach(i -> verify(interceptorManager).removeInterceptor(i));
             registry.verify(() -> SystemProperty.removePropertiesForPlugin(AccountPortabilityPlugin.NAME));
         }
     }

@@ -46,15 +46,7 @@ public final class MoveAnnouncement {
      * @throws IllegalArgumentException when the new address is not a bare account address, or is this account's own
      */
     public MovedStatement publish(String username, String newAddress, Audience audience) throws AccountException {
-        JID newJid;
-        try {
-            newJid = new JID(newAddress.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + newAddress + "' is not a valid address");
-        }
-        if (newJid.getNode() == null || newJid.getResource() != null) {
-            throw new IllegalArgumentException("the new address must look like name@server, without a '/'");
-        }
+        JID newJid = AccountAddress.bare(newAddress, "new");
         if (newJid.toBareJID().equals(new JID(username, domain, null).toBareJID())) {
             throw new IllegalArgumentException("the new address is this account's own");
         }

@@ -1,13 +1,10 @@
 package org.modernxmpp.portability.openfire;
 
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
-import org.jivesoftware.openfire.XMPPServer;
+
 import org.jivesoftware.openfire.interceptor.PacketInterceptor;
 import org.jivesoftware.openfire.interceptor.PacketRejectedException;
 import org.jivesoftware.openfire.session.Session;
@@ -26,18 +23,11 @@ import org.xmpp.packet.Presence;
  * local client session with an error to that client, which would tell it its request failed. Notifications from
  * other servers, and those the plugin sends itself on a local user's behalf, come without a session.
  */
-public final class MovedRequestInterceptor implements PacketInterceptor {
+final class MovedRequestInterceptor implements PacketInterceptor {
     private final MoveFollower follower;
     private final OpenfireStanzaRoute route;
     private final Predicate<JID> local;
     private final BooleanSupplier enabled;
-
-    /** The interceptor for a running Openfire, acting on {@code executor}, with the plugin's settings read on each use. */
-    public static MovedRequestInterceptor of(XMPPServer server, BooleanSupplier enabled, Supplier<Duration> timeout, Executor executor) {
-        OpenfireStanzaRoute route = new OpenfireStanzaRoute(server.getIQRouter(), server.getPresenceRouter());
-        MoveFollower follower = new MoveFollower(new OpenfireRosters(server.getRosterManager()), route, executor, timeout);
-        return new MovedRequestInterceptor(follower, route, server::isLocal, enabled);
-    }
 
     MovedRequestInterceptor(MoveFollower follower, OpenfireStanzaRoute route, Predicate<JID> local, BooleanSupplier enabled) {
         this.follower = follower;

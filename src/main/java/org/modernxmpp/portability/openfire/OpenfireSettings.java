@@ -29,6 +29,7 @@ public final class OpenfireSettings implements Settings {
     private final SystemProperty<Integer> holdOffMinutes;
     private final SystemProperty<Boolean> followMoves;
     private final SystemProperty<Integer> verifyTimeoutSeconds;
+    private final SystemProperty<Integer> noticesPerMinute;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     public OpenfireSettings(String plugin) {
@@ -51,6 +52,9 @@ public final class OpenfireSettings implements Settings {
         verifyTimeoutSeconds = integer("moved.verifyTimeoutSeconds", 30, 1, 300, true,
                 "How long (seconds) to wait for a moved contact's old address to confirm the move; without an answer in"
                         + " time the request goes to the user as an ordinary one.");
+        noticesPerMinute = integer("moved.noticesPerMinute", 30, 1, 600, true,
+                "How many contacts per minute a moved account tells about its new address (each gets a subscription"
+                        + " request); slower is kinder to contacts' servers when many users move at once.");
     }
 
     private SystemProperty<Integer> integer(String key, int defaultValue, int min, int max, boolean dynamic, String description) {
@@ -79,6 +83,7 @@ public final class OpenfireSettings implements Settings {
     @Override public int signInFailuresPerAddress() { return failuresPerAddress.getValue(); }
     @Override public Duration signInHoldOff() { return Duration.ofMinutes(holdOffMinutes.getValue()); }
     @Override public boolean followMovedContacts() { return followMoves.getValue(); }
+    @Override public int movedNoticesPerMinute() { return noticesPerMinute.getValue(); }
     @Override public Duration moveVerificationTimeout() { return Duration.ofSeconds(verifyTimeoutSeconds.getValue()); }
 
     @Override

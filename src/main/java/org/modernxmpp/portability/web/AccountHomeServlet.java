@@ -6,10 +6,11 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.modernxmpp.portability.account.AccountException;
+import org.modernxmpp.portability.moved.ContactNotifier;
 import org.modernxmpp.portability.moved.MoveAnnouncement;
 import org.modernxmpp.portability.transfer.DataKind;
 
-/** The self-service start page: the sign-in form, or, once signed in, download, import and (later) move. */
+/** The self-service start page: the sign-in form, or, once signed in, download, import, and moving away or in. */
 final class AccountHomeServlet extends SelfServicePage {
 
     AccountHomeServlet(SelfService site) {
@@ -56,7 +57,27 @@ final class AccountHomeServlet extends SelfServicePage {
                 + "<label><input type=\"radio\" name=\"audience\" value=\"contacts\" checked> " + Html.escape(text(request, "move.audience.contacts"))
                 + "</label><label><input type=\"radio\" name=\"audience\" value=\"anyone\"> " + Html.escape(text(request, "move.audience.anyone"))
                 + "</label><button type=\"submit\">" + Html.escape(text(request, "move.submit")) + "</button></form></section>";
-        return sections(request, jid, message) + move;
+        return sections(request, jid, message) + move + notifySection(request, username, site);
+    }
+
+    /** "Tell my contacts", for an account that arrived from another address: the form, or how far the run got. */
+    private static String notifySection(HttpServletRequest request, String username, SelfService site) {
+        ContactNotifier notifier = site.context().notifier();
+        if (notifier == null) {
+            return "";
+        }
+        String state;
+        try {
+            state = notifier.progress(username).map(p -> "<p role=\"status\">" + Html.escape(text(request,
+                    p.running() ? "notify.running" : "notify.done", p.oldJid().toBareJID(), p.sent(), p.total(), p.accepted()))
+                    + (p.running() ? " <a href=\"./\">" + Html.escape(text(request, "notify.refresh")) + "</a>" : "") + "</p>").orElse("");
+        } catch (AccountException e) {
+            state = error(e.getMessage());
+        }
+        return "<section><h2>" + Html.escape(text(request, "notify.heading")) + "</h2><p>" + Html.escape(text(request, "notify.explain"))
+                + "</p>" + state + "<form method=\"post\" action=\"notify\">" + csrfField(request)
+                + "<label>" + Html.escape(text(request, "notify.address")) + "<br><input name=\"address\" required></label>"
+                + "<button type=\"submit\">" + Html.escape(text(request, "notify.submit")) + "</button></form></section>";
     }
 
     private static String sections(HttpServletRequest request, String jid, String message) {

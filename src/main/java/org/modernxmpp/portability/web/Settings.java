@@ -38,6 +38,9 @@ public interface Settings {
     /** How long to wait for an old address to confirm a move before the request goes to the user as it came. */
     Duration moveVerificationTimeout();
 
+    /** How many contacts per minute a moved account tells about its new address. */
+    int movedNoticesPerMinute();
+
     /** Every setting with its value and default, for the settings page. */
     List<Setting> all();
 
@@ -54,6 +57,7 @@ public interface Settings {
         @Override public Duration signInHoldOff() { return Duration.ofMinutes(15); }
         @Override public boolean followMovedContacts() { return true; }
         @Override public Duration moveVerificationTimeout() { return Duration.ofSeconds(30); }
+        @Override public int movedNoticesPerMinute() { return 30; }
         @Override public List<Setting> all() { return List.of(); }
         @Override public boolean set(String key, String value) { return false; }
     };

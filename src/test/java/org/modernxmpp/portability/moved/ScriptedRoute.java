@@ -13,10 +13,10 @@ import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 
 /** A network whose answers each test writes: records every query, sent presence and released request. */
-final class ScriptedRoute implements StanzaRoute {
-    final List<IQ> queries = new CopyOnWriteArrayList<>();
-    final List<Presence> sent = new CopyOnWriteArrayList<>();
-    final List<Presence> released = new CopyOnWriteArrayList<>();
+public final class ScriptedRoute implements StanzaRoute {
+    public final List<IQ> queries = new CopyOnWriteArrayList<>();
+    public final List<Presence> sent = new CopyOnWriteArrayList<>();
+    public final List<Presence> released = new CopyOnWriteArrayList<>();
     private volatile Function<IQ, CompletableFuture<IQ>> answers = query -> new CompletableFuture<>();
 
     void answer(Function<IQ, IQ> reply) {

@@ -40,6 +40,7 @@ import java.util.stream.Stream;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.modernxmpp.portability.account.InMemoryServer;
+import org.modernxmpp.portability.moved.ContactNotifier;
 import org.modernxmpp.portability.pie.PieReader;
 import org.modernxmpp.portability.pie.PieWriter;
 import org.modernxmpp.portability.pie.ReadLimits;
@@ -72,12 +73,12 @@ final class SelfServiceSite implements AutoCloseable {
     private final URI base;
 
     private SelfServiceSite(InMemoryServer server, Map<String, String> passwords, Path work, LoginThrottle throttle,
-                            long maxUploadBytes) throws Exception {
+                            long maxUploadBytes, ContactNotifier notifier) throws Exception {
         this.server = server;
         this.passwords = passwords;
         this.work = work;
         PortabilityContext context = new PortabilityContext(server::ports, null, () -> work,
-                (username, password) -> password.equals(passwords.get(username)));
+                (username, password) -> password.equals(passwords.get(username)), AuditLog.NONE, Settings.DEFAULTS, notifier);
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
@@ -96,7 +97,13 @@ final class SelfServiceSite implements AutoCloseable {
 
     static SelfServiceSite start(InMemoryServer server, Map<String, String> passwords, Path work, LoginThrottle throttle,
                                  long maxUploadBytes) throws Exception {
-        return new SelfServiceSite(server, passwords, work, throttle, maxUploadBytes);
+        return new SelfServiceSite(server, passwords, work, throttle, maxUploadBytes, null);
+    }
+
+    /** The site with "Tell my contacts", sending through {@code notifier}. */
+    static SelfServiceSite start(InMemoryServer server, Map<String, String> passwords, Path work, ContactNotifier notifier) throws Exception {
+        return new SelfServiceSite(server, passwords, work, new LoginThrottle(5, 20, Duration.ofMinutes(15), Clock.systemUTC()),
+                SelfService.DEFAULT_MAX_UPLOAD_BYTES, notifier);
     }
 
     /** {@code http://127.0.0.1:PORT/account/} */
