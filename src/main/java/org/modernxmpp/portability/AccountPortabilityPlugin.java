@@ -13,6 +13,7 @@ import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
+import org.jivesoftware.openfire.event.UserEventDispatcher;
 import org.jivesoftware.openfire.http.HttpBindManager;
 import org.jivesoftware.openfire.interceptor.InterceptorManager;
 import org.jivesoftware.openfire.interceptor.PacketInterceptor;
@@ -51,7 +52,7 @@ public final class AccountPortabilityPlugin implements Plugin {
         Path work = JiveGlobals.getHomePath().resolve("accountportability");
         OpenfireMoves moves = moves(settings, work);
         context = new PortabilityContext(() -> OpenfirePorts.of(XMPPServer.getInstance()), jobs, () -> work,
-                new OpenfirePasswordCheck(LockOutManager.getInstance()), new OpenfireAuditLog(), settings, moves.notifier());
+                new OpenfirePasswordCheck(LockOutManager.getInstance()), new OpenfireAuditLog(), settings, moves.moves());
         ServletContextHandler selfService = SelfServiceEndpoint.context(context);
         HttpBindManager.getInstance().addJettyHandler(selfService);
         registrations.added("self-service page at " + SelfServiceEndpoint.PATH,
@@ -71,13 +72,15 @@ public final class AccountPortabilityPlugin implements Plugin {
             return named;
         });
         registrations.added("moves thread", thread::shutdownNow);
-        OpenfireMoves moves = OpenfireMoves.of(XMPPServer.getInstance(), settings, work.resolve("notices"), thread);
+        OpenfireMoves moves = OpenfireMoves.of(XMPPServer.getInstance(), settings, work.resolve("moves"), thread);
         for (PacketInterceptor interceptor : moves.interceptors()) {
             InterceptorManager.getInstance().addInterceptor(interceptor);
             registrations.added("XEP-0283 interceptor " + interceptor.getClass().getSimpleName(),
                     () -> InterceptorManager.getInstance().removeInterceptor(interceptor));
         }
-        moves.notifier().resumeAll();
+        UserEventDispatcher.addListener(moves.accounts());
+        registrations.added("XEP-0283 account listener", () -> UserEventDispatcher.removeListener(moves.accounts()));
+        moves.moves().notifier().resumeAll();
         return moves;
     }
 

@@ -25,6 +25,7 @@ import org.jivesoftware.util.SystemProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.event.UserEventDispatcher;
 import org.jivesoftware.openfire.interceptor.InterceptorManager;
 import org.jivesoftware.openfire.interceptor.PacketInterceptor;
 import org.mockito.ArgumentCaptor;
@@ -46,7 +47,8 @@ class AccountPortabilityPluginTest {
              MockedStatic<SystemProperty> registry = mockStatic(SystemProperty.class);
              MockedStatic<JiveGlobals> globals = mockStatic(JiveGlobals.class);
              MockedStatic<XMPPServer> servers = mockStatic(XMPPServer.class);
-             MockedStatic<InterceptorManager> interceptors = mockStatic(InterceptorManager.class)) {
+             MockedStatic<InterceptorManager> interceptors = mockStatic(InterceptorManager.class);
+             MockedStatic<UserEventDispatcher> userEvents = mockStatic(UserEventDispatcher.class)) {
             XMPPServer server = mock(XMPPServer.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
             when(server.getServerInfo().getXMPPDomain()).thenReturn("example.org");
             servers.when(XMPPServer::getInstance).thenReturn(server);
@@ -75,8 +77,8 @@ class AccountPortabilityPluginTest {
             assertEquals(SelfServiceEndpoint.PATH, added.getValue().getContextPath());
             assertNotNull(plugin.context());
             ArgumentCaptor<PacketInterceptor> registered = ArgumentCaptor.forClass(PacketInterceptor.class);
-            verify(interceptorManager, org.mockito.Mockito.times(2)).addInterceptor(registered.capture());
-            assertNotNull(plugin.context().notifier());
+            verify(interceptorManager, org.mockito.Mockito.times(3)).addInterceptor(registered.capture());
+            assertNotNull(plugin.context().moves());
             assertFalse(Files.exists(work.resolve("exports")), "an old run's exports (maybe with credentials) are gone");
             assertTrue(Files.exists(work.resolve("import/big.xml")), "what the admin put into the import folder stays");
 
@@ -93,6 +95,8 @@ class AccountPortabilityPluginTest {
             assertEquals(List.of("servlet", "interceptor", "IQ handler"), removed);
             assertEquals(0, plugin.registrations().size());
             verify(http).removeJettyHandler(added.getValue());
+            userEvents.verify(() -> UserEventDispatcher.addListener(any()));
+            userEvents.verify(() -> UserEventDispatcher.removeListener(any()));
             registered.getAllValues().forEach(i -> verify(interceptorManager).removeInterceptor(i));
             registry.verify(() -> SystemProperty.removePropertiesForPlugin(AccountPortabilityPlugin.NAME));
         }

@@ -113,6 +113,17 @@ public final class ContactNotifier {
         }
     }
 
+    /** Stops a run and forgets it, with its pre-approvals (the account is being deleted). */
+    public synchronized void forget(String username) {
+        stop(username);
+        ledger.delete(username);
+    }
+
+    /** The accounts with a run on record, finished or not. */
+    public List<String> accounts() {
+        return ledger.usernames();
+    }
+
     public synchronized Optional<Progress> progress(String username) throws AccountException {
         Optional<NoticeRun> run = ledger.read(username);
         if (run.isEmpty()) {

@@ -30,6 +30,8 @@ public final class OpenfireSettings implements Settings {
     private final SystemProperty<Boolean> followMoves;
     private final SystemProperty<Integer> verifyTimeoutSeconds;
     private final SystemProperty<Integer> noticesPerMinute;
+    private final SystemProperty<Boolean> keepTombstones;
+    private final SystemProperty<Integer> tombstoneDays;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     public OpenfireSettings(String plugin) {
@@ -55,6 +57,11 @@ public final class OpenfireSettings implements Settings {
         noticesPerMinute = integer("moved.noticesPerMinute", 30, 1, 600, true,
                 "How many contacts per minute a moved account tells about its new address (each gets a subscription"
                         + " request); slower is kinder to contacts' servers when many users move at once.");
+        keepTombstones = bool("moved.keepTombstones", true, true,
+                "When an admin deletes an account that says it moved (XEP-0283), keep answering queries for its statement"
+                        + " with the new address, so contacts who have not switched yet still can.");
+        tombstoneDays = integer("moved.tombstoneDays", 365, 1, 3650, true,
+                "How long (days) a deleted moved account keeps answering with its new address.");
     }
 
     private SystemProperty<Integer> integer(String key, int defaultValue, int min, int max, boolean dynamic, String description) {
@@ -83,6 +90,8 @@ public final class OpenfireSettings implements Settings {
     @Override public int signInFailuresPerAddress() { return failuresPerAddress.getValue(); }
     @Override public Duration signInHoldOff() { return Duration.ofMinutes(holdOffMinutes.getValue()); }
     @Override public boolean followMovedContacts() { return followMoves.getValue(); }
+    @Override public boolean keepTombstones() { return keepTombstones.getValue(); }
+    @Override public Duration tombstoneLifetime() { return Duration.ofDays(tombstoneDays.getValue()); }
     @Override public int movedNoticesPerMinute() { return noticesPerMinute.getValue(); }
     @Override public Duration moveVerificationTimeout() { return Duration.ofSeconds(verifyTimeoutSeconds.getValue()); }
 

@@ -1,13 +1,17 @@
 package org.modernxmpp.portability.web;
 
 import java.io.IOException;
+import java.util.Date;
+import java.util.Optional;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.modernxmpp.portability.account.AccountException;
 import org.modernxmpp.portability.moved.ContactNotifier;
+import org.modernxmpp.portability.moved.Departure;
 import org.modernxmpp.portability.moved.MoveAnnouncement;
+import org.modernxmpp.portability.moved.Moves;
 import org.modernxmpp.portability.transfer.DataKind;
 
 /** The self-service start page: the sign-in form, or, once signed in, download, import, and moving away or in. */
@@ -45,6 +49,7 @@ final class AccountHomeServlet extends SelfServicePage {
         try {
             current = new MoveAnnouncement(site.context().ports().get().pep(), site.domain()).current(username)
                     .map(s -> "<p>" + Html.escape(text(request, "move.current", s.newJid().toBareJID())) + "</p>"
+                            + departure(request, username, site)
                             + "<form method=\"post\" action=\"move\">" + csrfField(request)
                             + "<input type=\"hidden\" name=\"action\" value=\"withdraw\"><button type=\"submit\">"
                             + Html.escape(text(request, "move.withdraw")) + "</button></form>").orElse("");
@@ -60,12 +65,32 @@ final class AccountHomeServlet extends SelfServicePage {
         return sections(request, jid, message) + move + notifySection(request, username, site);
     }
 
-    /** "Tell my contacts", for an account that arrived from another address: the form, or how far the run got. */
-    private static String notifySection(HttpServletRequest request, String username, SelfService site) {
-        ContactNotifier notifier = site.context().notifier();
-        if (notifier == null) {
+    /** Since when the statement is up and how many contacts have switched, when it went up through this page. */
+    private static String departure(HttpServletRequest request, String username, SelfService site) {
+        Moves moves = site.context().moves();
+        if (moves == null) {
             return "";
         }
+        try {
+            Optional<Departure> departure = moves.departures().of(username);
+            if (departure.isEmpty()) {
+                return "";
+            }
+            Departure.Progress progress = moves.departures().progress(departure.get());
+            return "<p role=\"status\">" + Html.escape(text(request, "move.progress", Date.from(departure.get().since()),
+                    progress.switched(), progress.left())) + "</p>";
+        } catch (AccountException | RuntimeException e) {
+            return error(e.getMessage());
+        }
+    }
+
+    /** "Tell my contacts", for an account that arrived from another address: the form, or how far the run got. */
+    private static String notifySection(HttpServletRequest request, String username, SelfService site) {
+        Moves moves = site.context().moves();
+        if (moves == null) {
+            return "";
+        }
+        ContactNotifier notifier = moves.notifier();
         String state;
         try {
             state = notifier.progress(username).map(p -> "<p role=\"status\">" + Html.escape(text(request,

@@ -28,12 +28,18 @@ final class MoveServlet extends SelfServicePage {
         try {
             if ("withdraw".equals(request.getParameter("action"))) {
                 announcement.withdraw(account);
+                if (site.context().moves() != null) {
+                    site.context().moves().departures().withdrawn(account);
+                }
                 message = "<p role=\"status\">" + Html.escape(text(request, "move.withdrawn")) + "</p>";
             } else {
                 MoveAnnouncement.Audience audience = "anyone".equals(request.getParameter("audience"))
                         ? MoveAnnouncement.Audience.ANYONE : MoveAnnouncement.Audience.CONTACTS;
                 String address = request.getParameter("address") == null ? "" : request.getParameter("address");
                 var statement = announcement.publish(account, address, audience);
+                if (site.context().moves() != null) {
+                    site.context().moves().departures().published(account, statement.newJid());
+                }
                 message = "<p role=\"status\">" + Html.escape(text(request, "move.published", statement.newJid().toBareJID())) + "</p>";
             }
         } catch (IllegalArgumentException e) {

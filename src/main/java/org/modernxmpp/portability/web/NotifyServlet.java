@@ -7,6 +7,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.modernxmpp.portability.account.AccountException;
 import org.modernxmpp.portability.moved.ContactNotifier;
+import org.modernxmpp.portability.moved.Moves;
 
 /** "Tell my contacts": starts (or resumes) telling the signed-in account's contacts that it replaces an old address. */
 final class NotifyServlet extends SelfServicePage {
@@ -21,15 +22,15 @@ final class NotifyServlet extends SelfServicePage {
         if (account == null) {
             return;
         }
-        ContactNotifier notifier = site.context().notifier();
-        if (notifier == null) {
+        Moves moves = site.context().moves();
+        if (moves == null) {
             page(request, response, HttpServletResponse.SC_NOT_FOUND, error(text(request, "notify.unavailable")));
             return;
         }
         String message;
         int status = HttpServletResponse.SC_OK;
         try {
-            ContactNotifier.Progress progress = notifier.start(account, request.getParameter("address"));
+            ContactNotifier.Progress progress = moves.notifier().start(account, request.getParameter("address"));
             message = "<p role=\"status\">" + Html.escape(text(request, "notify.started", progress.total(), progress.oldJid().toBareJID())) + "</p>";
         } catch (IllegalArgumentException e) {
             status = HttpServletResponse.SC_BAD_REQUEST;

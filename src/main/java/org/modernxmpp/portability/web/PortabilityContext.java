@@ -5,17 +5,17 @@ import java.util.function.Supplier;
 
 import org.modernxmpp.portability.account.AccountPorts;
 import org.modernxmpp.portability.account.PasswordCheck;
-import org.modernxmpp.portability.moved.ContactNotifier;
+import org.modernxmpp.portability.moved.Moves;
 import org.modernxmpp.portability.transfer.BackgroundJobs;
 
 /**
  * What the pages work with: the server's ports, the background jobs, the folder where big exports and uploads are
  * kept (inside Openfire's home, never a path a request names), how the self-service page checks passwords, where
- * admin actions are recorded, the plugin's settings, and what tells a new account's contacts about its move (null
- * where the pages run without a server that can send, so the page offers no such thing).
+ * admin actions are recorded, the plugin's settings, and the moves (XEP-0283) beyond the statement itself (null where
+ * the pages run without a server that can send, so the pages offer no such thing).
  */
 public record PortabilityContext(Supplier<AccountPorts> ports, BackgroundJobs jobs, Supplier<Path> workDirectory,
-                                 PasswordCheck passwords, AuditLog audit, Settings settings, ContactNotifier notifier) {
+                                 PasswordCheck passwords, AuditLog audit, Settings settings, Moves moves) {
 
     public PortabilityContext(Supplier<AccountPorts> ports, BackgroundJobs jobs, Supplier<Path> workDirectory,
                               PasswordCheck passwords, AuditLog audit, Settings settings) {

@@ -41,6 +41,12 @@ public interface Settings {
     /** How many contacts per minute a moved account tells about its new address. */
     int movedNoticesPerMinute();
 
+    /** Whether a moved account an admin deletes leaves a tombstone that still names its new address. */
+    boolean keepTombstones();
+
+    /** How long a tombstone lasts. */
+    Duration tombstoneLifetime();
+
     /** Every setting with its value and default, for the settings page. */
     List<Setting> all();
 
@@ -58,6 +64,8 @@ public interface Settings {
         @Override public boolean followMovedContacts() { return true; }
         @Override public Duration moveVerificationTimeout() { return Duration.ofSeconds(30); }
         @Override public int movedNoticesPerMinute() { return 30; }
+        @Override public boolean keepTombstones() { return true; }
+        @Override public Duration tombstoneLifetime() { return Duration.ofDays(365); }
         @Override public List<Setting> all() { return List.of(); }
         @Override public boolean set(String key, String value) { return false; }
     };

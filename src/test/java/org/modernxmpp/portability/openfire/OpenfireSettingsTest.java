@@ -68,7 +68,8 @@ class OpenfireSettingsTest {
                 "plugin.accountportability.selfservice.maxUploadMB", "plugin.accountportability.selfservice.signin.maxFailuresPerAccount",
                 "plugin.accountportability.selfservice.signin.maxFailuresPerAddress",
                 "plugin.accountportability.selfservice.signin.holdOffMinutes", "plugin.accountportability.moved.followContacts",
-                "plugin.accountportability.moved.verifyTimeoutSeconds", "plugin.accountportability.moved.noticesPerMinute"), settings.all().stream().map(Settings.Setting::key).toList());
+                "plugin.accountportability.moved.verifyTimeoutSeconds", "plugin.accountportability.moved.noticesPerMinute",
+                "plugin.accountportability.moved.keepTombstones", "plugin.accountportability.moved.tombstoneDays"), settings.all().stream().map(Settings.Setting::key).toList());
         built.values().forEach(b -> verify(b).setPlugin("Account Portability"));
         verify(built.get("plugin.accountportability.selfservice.maxUploadMB")).setDynamic(false);
         verify(built.get("plugin.accountportability.import.maxUploadMB")).setMinValue(1);
@@ -77,6 +78,8 @@ class OpenfireSettingsTest {
         assertEquals(Settings.DEFAULTS.followMovedContacts(), settings.followMovedContacts());
         assertEquals(Settings.DEFAULTS.moveVerificationTimeout(), settings.moveVerificationTimeout());
         assertEquals(Settings.DEFAULTS.movedNoticesPerMinute(), settings.movedNoticesPerMinute());
+        assertEquals(Settings.DEFAULTS.keepTombstones(), settings.keepTombstones());
+        assertEquals(Settings.DEFAULTS.tombstoneLifetime(), settings.tombstoneLifetime());
         assertEquals(Duration.ofMinutes(15), settings.signInHoldOff());
         assertTrue(settings.selfServiceEnabled());
     }

@@ -69,6 +69,7 @@ final class AdminConsole implements AutoCloseable {
     private volatile HttpServlet export;
     private volatile HttpServlet importPage;
     private volatile HttpServlet job;
+    private volatile HttpServlet moves;
     private HttpClient client;
 
     private AdminConsole() throws Exception {
@@ -83,6 +84,7 @@ final class AdminConsole implements AutoCloseable {
         context.addServlet(new ServletHolder("export", new PerTest(() -> export)), BASE + "export");
         context.addServlet(new ServletHolder("import", new PerTest(() -> importPage)), BASE + "import");
         context.addServlet(new ServletHolder("job", new PerTest(() -> job)), BASE + "job");
+        context.addServlet(new ServletHolder("moves", new PerTest(() -> moves)), BASE + "moves");
         server.setHandler(context);
         server.start();
         base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + BASE);
@@ -109,7 +111,7 @@ final class AdminConsole implements AutoCloseable {
         }
     }
 
-    /** Builds the three pages around {@code context} and starts a new browser session. */
+    /** Builds the pages around {@code context} and starts a new browser session. */
     void use(PortabilityContext context) throws ServletException {
         AdminExportServlet exportServlet = new AdminExportServlet(context);
         AdminImportServlet importServlet = new AdminImportServlet(context);
@@ -117,6 +119,7 @@ final class AdminConsole implements AutoCloseable {
         export = exportServlet;
         importPage = importServlet;
         job = jobServlet;
+        moves = new AdminMovesServlet(context);
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();

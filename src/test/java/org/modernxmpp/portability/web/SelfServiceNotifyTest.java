@@ -19,13 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modernxmpp.portability.account.InMemoryServer;
 import org.modernxmpp.portability.moved.ContactNotifier;
+import org.modernxmpp.portability.moved.Departures;
+import org.modernxmpp.portability.moved.Moves;
+import org.modernxmpp.portability.moved.Tombstones;
 import org.modernxmpp.portability.moved.NoticeLedger;
 import org.modernxmpp.portability.moved.ScriptedRoute;
 import org.modernxmpp.portability.pie.model.RosterItem;
 import org.modernxmpp.portability.pie.model.UserData;
 import org.xmpp.packet.JID;
 
-/** "Tell my contacts" over real HTTP: the signed-in account's contacts, and only they, are told, with progress on the page. */
+/** "Tell my contacts" and the old account's count of switched contacts, over real HTTP: the signed-in account's contacts, and only they. */
 class SelfServiceNotifyTest {
     @TempDir
     Path work;
@@ -44,7 +47,9 @@ class SelfServiceNotifyTest {
                 .rosterItem(new RosterItem(new JID("benvolio@montague.example"), null, RosterItem.Subscription.BOTH, List.of())).build());
         ContactNotifier notifier = new ContactNotifier(server.ports().rosters(), network, new NoticeLedger(work.resolve("notices")),
                 scheduler, () -> Duration.ofMillis(1), "new.example", Clock.systemUTC());
-        site = SelfServiceSite.start(server, Map.of("juliet", "pw", "romeo", "pw2"), work, notifier);
+        site = SelfServiceSite.start(server, Map.of("juliet", "pw", "romeo", "pw2"), work, new Moves(notifier,
+                new Departures(work.resolve("departures"), server.ports().rosters(), Clock.systemUTC()),
+                new Tombstones(work.resolve("tombstones"), Clock.systemUTC())));
     }
 
     @AfterEach
@@ -77,6 +82,21 @@ class SelfServiceNotifyTest {
         assertEquals(List.of("juliet@new.example subscribe romeo@montague.example", "juliet@new.example subscribe nurse@capulet.example"),
                 network.sent.stream().map(p -> p.getFrom() + " " + p.getType() + " " + p.getTo()).toList(),
                 "whatever the request says, only the signed-in account's contacts");
+    }
+
+    @Test
+    void theOldAccountSeesHowManyContactsHaveSwitched() throws Exception {
+        SelfServiceSite.Browser juliet = site.browser();
+        juliet.signedIn("juliet@new.example", "pw");
+        juliet.postForm("move", Map.of("csrf", juliet.token(), "address", "juliet@elsewhere.example", "audience", "contacts"));
+        assertTrue(juliet.home().body().contains("0 of your contacts have switched to your new address; 2 have not yet."), juliet.home().body());
+
+        // romeo's server followed the move: it revoked this account's subscription to him
+        server.ports().rosters().put("juliet", new RosterItem(new JID("romeo@montague.example"), "Romeo", RosterItem.Subscription.FROM, List.of()));
+        assertTrue(juliet.home().body().contains("1 of your contacts have switched to your new address; 1 have not yet."));
+
+        juliet.postForm("move", Map.of("csrf", juliet.token(), "action", "withdraw"));
+        assertTrue(!juliet.home().body().contains("have switched"), "withdrawn: nothing more to count");
     }
 
     @Test

@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.modernxmpp.portability.account.InMemoryServer;
-import org.modernxmpp.portability.moved.ContactNotifier;
+import org.modernxmpp.portability.moved.Moves;
 import org.modernxmpp.portability.pie.PieReader;
 import org.modernxmpp.portability.pie.PieWriter;
 import org.modernxmpp.portability.pie.ReadLimits;
@@ -73,12 +73,12 @@ final class SelfServiceSite implements AutoCloseable {
     private final URI base;
 
     private SelfServiceSite(InMemoryServer server, Map<String, String> passwords, Path work, LoginThrottle throttle,
-                            long maxUploadBytes, ContactNotifier notifier) throws Exception {
+                            long maxUploadBytes, Moves moves) throws Exception {
         this.server = server;
         this.passwords = passwords;
         this.work = work;
         PortabilityContext context = new PortabilityContext(server::ports, null, () -> work,
-                (username, password) -> password.equals(passwords.get(username)), AuditLog.NONE, Settings.DEFAULTS, notifier);
+                (username, password) -> password.equals(passwords.get(username)), AuditLog.NONE, Settings.DEFAULTS, moves);
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
@@ -100,10 +100,10 @@ final class SelfServiceSite implements AutoCloseable {
         return new SelfServiceSite(server, passwords, work, throttle, maxUploadBytes, null);
     }
 
-    /** The site with "Tell my contacts", sending through {@code notifier}. */
-    static SelfServiceSite start(InMemoryServer server, Map<String, String> passwords, Path work, ContactNotifier notifier) throws Exception {
+    /** The site with the moves beyond the statement: "Tell my contacts", departures. */
+    static SelfServiceSite start(InMemoryServer server, Map<String, String> passwords, Path work, Moves moves) throws Exception {
         return new SelfServiceSite(server, passwords, work, new LoginThrottle(5, 20, Duration.ofMinutes(15), Clock.systemUTC()),
-                SelfService.DEFAULT_MAX_UPLOAD_BYTES, notifier);
+                SelfService.DEFAULT_MAX_UPLOAD_BYTES, moves);
     }
 
     /** {@code http://127.0.0.1:PORT/account/} */
