@@ -37,7 +37,17 @@ public final class ContactNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(ContactNotifier.class);
 
     /** How far a run has got, for the pages. */
-    public record Progress(JID oldJid, int total, long sent, long accepted, boolean running) {
+    public record Progress(JID oldJid, int total, long sent, long accepted, boolean running, List<ContactResult> contacts) {
+        public Progress {
+            contacts = List.copyOf(contacts);
+        }
+    }
+
+    /**
+     * One contact of a run: whether it was asked yet, and whether it has accepted the new address (the new account
+     * now sees its presence, whether the contact's server followed the move or the contact clicked).
+     */
+    public record ContactResult(JID contact, boolean asked, boolean accepted) {
     }
 
     private final RosterPort rosters;
@@ -129,10 +139,13 @@ public final class ContactNotifier {
         if (run.isEmpty()) {
             return Optional.empty();
         }
-        List<JID> contacts = run.get().notices().stream().map(Notice::contact).toList();
-        long accepted = rosters.items(username).stream().filter(i -> contacts.contains(i.jid()))
-                .filter(i -> i.subscription() == Subscription.TO || i.subscription() == Subscription.BOTH).count();
-        return Optional.of(new Progress(run.get().oldJid(), contacts.size(), run.get().sent(), accepted, running.containsKey(username)));
+        java.util.Set<JID> seeing = rosters.items(username).stream()
+                .filter(i -> i.subscription() == Subscription.TO || i.subscription() == Subscription.BOTH).map(RosterItem::jid)
+                .collect(java.util.stream.Collectors.toSet());
+        List<ContactResult> contacts = run.get().notices().stream()
+                .map(n -> new ContactResult(n.contact(), n.sent(), n.sent() && seeing.contains(n.contact()))).toList();
+        long accepted = contacts.stream().filter(ContactResult::accepted).count();
+        return Optional.of(new Progress(run.get().oldJid(), contacts.size(), run.get().sent(), accepted, running.containsKey(username), contacts));
     }
 
     /**

@@ -84,6 +84,19 @@ final class AccountHomeServlet extends SelfServicePage {
         }
     }
 
+    /** One line per contact: asked yet, and accepted yet. */
+    private static String contactResults(HttpServletRequest request, ContactNotifier.Progress progress) {
+        StringBuilder table = new StringBuilder("<table><caption>").append(Html.escape(text(request, "notify.contacts")))
+                .append("</caption><tr><th scope=\"col\">").append(Html.escape(text(request, "notify.contact")))
+                .append("</th><th scope=\"col\">").append(Html.escape(text(request, "notify.state"))).append("</th></tr>");
+        for (ContactNotifier.ContactResult contact : progress.contacts()) {
+            String state = contact.accepted() ? "notify.accepted" : contact.asked() ? "notify.asked" : "notify.waiting";
+            table.append("<tr><td>").append(Html.escape(contact.contact().toBareJID())).append("</td><td>")
+                    .append(Html.escape(text(request, state))).append("</td></tr>");
+        }
+        return table.append("</table>").toString();
+    }
+
     /** "Tell my contacts", for an account that arrived from another address: the form, or how far the run got. */
     private static String notifySection(HttpServletRequest request, String username, SelfService site) {
         Moves moves = site.context().moves();
@@ -95,7 +108,8 @@ final class AccountHomeServlet extends SelfServicePage {
         try {
             state = notifier.progress(username).map(p -> "<p role=\"status\">" + Html.escape(text(request,
                     p.running() ? "notify.running" : "notify.done", p.oldJid().toBareJID(), p.sent(), p.total(), p.accepted()))
-                    + (p.running() ? " <a href=\"./\">" + Html.escape(text(request, "notify.refresh")) + "</a>" : "") + "</p>").orElse("");
+                    + (p.running() ? " <a href=\"./\">" + Html.escape(text(request, "notify.refresh")) + "</a>" : "") + "</p>"
+                    + contactResults(request, p)).orElse("");
         } catch (AccountException e) {
             state = error(e.getMessage());
         }

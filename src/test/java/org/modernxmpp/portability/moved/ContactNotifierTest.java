@@ -102,7 +102,9 @@ class ContactNotifierTest {
                 item("romeo@montague.example"), "no subscription until the contact answers; name and groups stay");
         assertEquals(Subscription.NONE, item("tybalt@capulet.example").subscription());
         assertEquals(Subscription.BOTH, item("juliet@old.example").subscription(), "the old address is left as it was");
-        assertEquals(new ContactNotifier.Progress(OLD, 4, 4, 0, false), notifier.progress("juliet").orElseThrow());
+        ContactNotifier.Progress done = notifier.progress("juliet").orElseThrow();
+        assertEquals(List.of(OLD, 4, 4L, 0L, false), List.of(done.oldJid(), done.total(), done.sent(), done.accepted(), done.running()));
+        assertEquals(new ContactNotifier.ContactResult(new JID("romeo@montague.example"), true, false), done.contacts().get(0));
 
         notifier.start("juliet", "juliet@old.example");
         Thread.sleep(50);
@@ -167,7 +169,10 @@ class ContactNotifierTest {
         waitFor(() -> network.sent.size() == 4);
         server.ports().rosters().put("juliet", new RosterItem(new JID("romeo@montague.example"), "Romeo", Subscription.BOTH, List.of()));
         server.ports().rosters().put("juliet", new RosterItem(new JID("paris@verona.example"), "Paris", Subscription.TO, List.of()));
-        assertEquals(2, notifier.progress("juliet").orElseThrow().accepted());
+        ContactNotifier.Progress progress = notifier.progress("juliet").orElseThrow();
+        assertEquals(2, progress.accepted());
+        assertEquals(List.of(true, false, false, true), progress.contacts().stream().map(ContactNotifier.ContactResult::accepted).toList(),
+                "per contact, in roster order");
     }
 
     @Test

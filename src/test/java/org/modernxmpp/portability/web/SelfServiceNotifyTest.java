@@ -79,6 +79,10 @@ class SelfServiceNotifyTest {
         }
         assertTrue(juliet.home().body().contains("Your 2 contacts were told that you were juliet@old.example; 0 accepted so far."),
                 juliet.home().body());
+        server.ports().rosters().put("juliet", new RosterItem(new JID("romeo@montague.example"), "Romeo", RosterItem.Subscription.TO, List.of()));
+        String home = juliet.home().body();
+        assertTrue(home.contains("<tr><td>romeo@montague.example</td><td>accepted your new address</td></tr>"), home);
+        assertTrue(home.contains("<tr><td>nurse@capulet.example</td><td>asked, no answer yet</td></tr>"), home);
         assertEquals(List.of("juliet@new.example subscribe romeo@montague.example", "juliet@new.example subscribe nurse@capulet.example"),
                 network.sent.stream().map(p -> p.getFrom() + " " + p.getType() + " " + p.getTo()).toList(),
                 "whatever the request says, only the signed-in account's contacts");
