@@ -64,7 +64,8 @@ final class PeerClient implements AutoCloseable {
                 .setHostAddress(InetAddress.getByName(address.ip()))
                 .setPort(address.port())
                 .setUsernameAndPassword(user, password)
-                .setResource("peers-live")
+                // each login its own resource: a second login with the same one would end the first (stream conflict)
+                .setResource("peers-live-" + java.util.UUID.randomUUID().toString().substring(0, 8))
                 .setSendPresence(false)
                 .setSecurityMode(SecurityMode.disabled)
                 .setConnectTimeout(10_000)
@@ -237,6 +238,31 @@ final class PeerClient implements AutoCloseable {
         synchronized (received) {
             return new Arrivals(List.copyOf(received), List.copyOf(requests));
         }
+    }
+
+    /** A subscription request carrying XEP-0283's moved element, as a moving client (or a spoofer) sends it. */
+    void subscribeAsMoved(String to, String oldJid) throws Exception {
+        connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza().ofType(Presence.Type.subscribe)
+                .to(JidCreate.from(to)).addExtension(new MovedElement(oldJid)).build());
+    }
+
+    /** A subscription request this client received while online: from whom, and the old address it named, if any. */
+    record Request(String from, String movedFrom) {
+    }
+
+    /** Sends the initial presence and from then on keeps every subscription request that arrives, in order. */
+    List<Request> watchRequests() throws Exception {
+        List<Request> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        connection.addSyncStanzaListener(stanza -> {
+            Presence presence = (Presence) stanza;
+            if (presence.getType() == Presence.Type.subscribe) {
+                MovedElement moved = presence.getExtension(MovedElement.class);
+                requests.add(new Request(presence.getFrom().asBareJid().toString(), moved == null ? null : moved.oldJid()));
+            }
+        }, StanzaTypeFilter.PRESENCE);
+        connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza().ofType(Presence.Type.available).build());
+        sync();
+        return requests;
     }
 
     /** The account's whole message archive (XEP-0313), oldest first. */

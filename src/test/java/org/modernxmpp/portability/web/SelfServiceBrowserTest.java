@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,9 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,8 +34,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @Timeout(90)
 class SelfServiceBrowserTest {
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String PASSWORD = "jules-secret";
 
     @TempDir
@@ -54,9 +47,7 @@ class SelfServiceBrowserTest {
 
     @BeforeEach
     void startSite() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), "skipped: " + CHROMEDRIVER + " is not installed "
-                + "(apt-get install chromium chromium-driver)");
-        assumeTrue(Files.isExecutable(CHROMIUM), "skipped: " + CHROMIUM + " is not installed (apt-get install chromium)");
+        HeadlessChromium.assumeInstalled();
         server = new InMemoryServer(SelfServiceSite.DOMAIN);
         server.seed(UserData.builder("jules").password(PASSWORD).build());
         Map<String, String> passwords = new HashMap<>(Map.of("jules", PASSWORD));
@@ -73,22 +64,8 @@ class SelfServiceBrowserTest {
         }
     }
 
-    /** Debian's Chromium through Debian's chromedriver, both named, so Selenium Manager never looks for (or fetches) either. */
     private WebDriver chrome(boolean javascript) throws Exception {
-        Path profile = Files.createTempDirectory(profiles, "chrome-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--lang=en-US", "--window-size=1000,1400");
-        if (!javascript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-        return driver;
+        return HeadlessChromium.start(profiles, javascript);
     }
 
     private WebDriverWait waiting() {
