@@ -88,7 +88,12 @@ public final class BackgroundJobs {
             return;
         }
         try {
-            java.nio.file.Files.deleteIfExists(job.result());
+            if (java.nio.file.Files.isDirectory(job.result())) {
+                // an export in the folder layout: one file per user, all of it the job's
+                org.apache.commons.io.file.PathUtils.deleteDirectory(job.result());
+            } else {
+                java.nio.file.Files.deleteIfExists(job.result());
+            }
             java.nio.file.Path folder = job.result().getParent();
             try (var left = java.nio.file.Files.list(folder)) {
                 if (left.findAny().isEmpty()) {

@@ -18,6 +18,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.modernxmpp.portability.account.AccountPorts;
+import org.modernxmpp.portability.pie.PieFolderWriter;
 import org.modernxmpp.portability.pie.PieWriter;
 import org.modernxmpp.portability.transfer.BackgroundJob;
 import org.modernxmpp.portability.transfer.DataKind;
@@ -54,7 +55,9 @@ public final class AdminExportServlet extends AdminPage {
                 + "<p><label><input type=\"checkbox\" name=\"credentials\" value=\"true\"> Include passwords and password hashes"
                 + "</label><br><small>Anyone holding such a file can log in as these users: keep it safe.</small></p>"
                 + "<p><label><input type=\"checkbox\" name=\"background\" value=\"true\"> Write it on the server and show progress "
-                + "(for big exports)</label></p>"
+                + "(for big exports)</label><br><label><input type=\"checkbox\" name=\"layout\" value=\"folder\"> As a folder"
+                + " on the server with one file per user (XEP-0227 with XInclude, as ejabberd writes it): for whole servers, to"
+                + " copy into another server's import folder</label></p>"
                 + "<p><button type=\"submit\">Export</button></p></form>");
         page.print(AdminJobServlet.recentJobs(context().jobs()));
         page.print("</body></html>");
@@ -94,6 +97,19 @@ public final class AdminExportServlet extends AdminPage {
         ExportOptions chosen = options;
         audit(request, "Account Portability: exported " + who + (credentials ? " with credentials" : ""),
                 "users: " + (users.isEmpty() ? "everyone" : users) + "; credentials: " + credentials);
+        if ("folder".equals(request.getParameter("layout"))) {
+            Path folder = Files.createDirectories(context().workDirectory().get().resolve("exports")
+                    .resolve(java.util.UUID.randomUUID().toString())).resolve(fileName.replaceAll("[^A-Za-z0-9@._-]", "_")
+                    .replaceFirst("\\.xml$", ""));
+            BackgroundJob job = context().jobs().start("export of " + who + " as a folder" + (credentials ? " with credentials" : ""),
+                    true, folder, progress -> {
+                        try (PieFolderWriter writer = new PieFolderWriter(folder)) {
+                            return new ExportJob(ports, chosen, progress).run(writer);
+                        }
+                    });
+            response.sendRedirect("job?id=" + job.id());
+            return;
+        }
         if ("true".equals(request.getParameter("background"))) {
             // a folder of its own for each job: two exports of the same users on one day must not share a file
             Path folder = Files.createDirectories(context().workDirectory().get().resolve("exports")

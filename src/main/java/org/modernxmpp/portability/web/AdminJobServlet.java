@@ -53,7 +53,7 @@ public final class AdminJobServlet extends AdminPage {
             }
         }
         if ("1".equals(request.getParameter("download")) && job.isDone() && job.result() != null && report(job) != null
-                && Files.exists(job.result())) {
+                && Files.isRegularFile(job.result())) {
             response.setContentType("application/xml; charset=utf-8");
             response.setHeader("Content-Disposition", attachment(job.result().getFileName().toString()));
             response.setContentLengthLong(Files.size(job.result()));
@@ -83,7 +83,11 @@ public final class AdminJobServlet extends AdminPage {
             StringWriter text = new StringWriter();
             ReportText.write(report, new PrintWriter(text));
             page.print("<p>Finished after " + duration(job.progress().elapsed()) + ". ");
-            if (job.result() != null && Files.exists(job.result())) {
+            if (job.result() != null && Files.isDirectory(job.result())) {
+                page.print("Written to the folder <code>" + Html.escape(job.result().toString()) + "</code> on the server ("
+                        + "<code>server-data.xml</code> and one file per user): copy it into another server's import folder and"
+                        + " name it on that server's Import Accounts page. ");
+            } else if (job.result() != null && Files.exists(job.result())) {
                 page.print("<a href=\"job?id=" + job.id() + "&amp;download=1\">Download the export</a> ("
                         + Files.size(job.result()) / 1024 + " KB). ");
             }

@@ -113,4 +113,17 @@ class BackgroundJobsTest {
         assertTrue(java.nio.file.Files.exists(exports.resolve("job" + (BackgroundJobs.REMEMBERED + 4)).resolve("export.xml")));
         assertTrue(jobs.get(null).isEmpty());
     }
+
+    @Test
+    void aForgottenExportInTheFolderLayoutIsDeletedWhole() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(exports.resolve("folder-job").resolve("all-users"));
+        java.nio.file.Files.writeString(folder.resolve("server-data.xml"), "<server-data/>");
+        java.nio.file.Files.createDirectories(folder.resolve("example.org"));
+        java.nio.file.Files.writeString(folder.resolve("example.org/juliet.xml"), "<user/>");
+        jobs.start("folder", true, folder, progress -> new TransferReport(false)).report().get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < BackgroundJobs.REMEMBERED; i++) {
+            jobs.start("later " + i, false, null, progress -> new TransferReport(false)).report().get(10, TimeUnit.SECONDS);
+        }
+        assertTrue(!java.nio.file.Files.exists(exports.resolve("folder-job")), "the folder, its files and its job folder are gone");
+    }
 }

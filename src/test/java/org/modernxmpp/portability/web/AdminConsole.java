@@ -272,8 +272,17 @@ final class AdminConsole implements AutoCloseable {
 
     /** The users of an export file, read back with the plugin's own reader. */
     static List<PieEntry.HostUser> users(byte[] export) throws IOException {
+        return users(PieReader.open(new ByteArrayInputStream(export), "download.xml", ReadLimits.DEFAULT));
+    }
+
+    /** The users of an export file or folder on disk. */
+    static List<PieEntry.HostUser> users(Path export) throws IOException {
+        return users(PieReader.open(export, ReadLimits.DEFAULT));
+    }
+
+    private static List<PieEntry.HostUser> users(PieReader opened) throws IOException {
         List<PieEntry.HostUser> users = new ArrayList<>();
-        try (PieReader reader = PieReader.open(new ByteArrayInputStream(export), "download.xml", ReadLimits.DEFAULT)) {
+        try (PieReader reader = opened) {
             for (Optional<PieEntry> next = reader.next(); next.isPresent(); next = reader.next()) {
                 if (next.get() instanceof PieEntry.HostUser user) {
                     users.add(user);

@@ -206,6 +206,32 @@ class AdminExportServletTest extends AdminPageFixture {
         assertArrayEquals(Files.readAllBytes(files.get(0)), download.body(), "the download is the file in the work folder");
     }
 
+    @Test
+    void aWholeServerExportInTheFolderLayoutReadsBackUserByUser() throws Exception {
+        UserData juliet = seedVerona();
+
+        String id = AdminConsole.jobId(console.export(Map.of("layout", "folder")));
+        String done = console.awaitDone(id);
+
+        assertTrue(done.contains("Written to the folder <code>"), done);
+        assertTrue(!done.contains("download=1"), "a folder is not offered as a download");
+        assertTrue(console.getBytes("job?id=" + id + "&download=1").headers().firstValue("Content-Disposition").isEmpty(),
+                "nor sent when asked for (the job page comes instead)");
+        Path folder;
+        try (Stream<Path> found = Files.walk(work.resolve("exports"))) {
+            folder = found.filter(p -> p.getFileName().toString().equals("server-data.xml")).findFirst().orElseThrow().getParent();
+        }
+        assertTrue(done.contains(Html.escape(folder.toString())), done);
+        List<PieEntry.HostUser> users = AdminConsole.users(folder);
+        assertEquals(List.of("juliet", "nurse", "romeo"), users.stream().map(u -> u.user().name()).sorted().toList());
+        assertSameUser(juliet, users.stream().filter(u -> u.user().name().equals("juliet")).findFirst().orElseThrow().user(), false);
+        long userFiles;
+        try (Stream<Path> files = Files.walk(folder)) {
+            userFiles = files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("server-data.xml")).count();
+        }
+        assertTrue(userFiles >= 3, "one file per user (and one per host): " + userFiles);
+    }
+
     private static RosterItem contact(String jid) {
         return new RosterItem(new JID(jid), null, RosterItem.Subscription.BOTH, List.of());
     }
