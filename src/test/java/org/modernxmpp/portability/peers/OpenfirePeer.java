@@ -145,6 +145,21 @@ final class OpenfirePeer implements AutoCloseable {
         return Files.isRegularFile(log) ? Files.readString(log) : "";
     }
 
+    /** The Openfire JVM's heap in use now (MB, from jcmd GC.heap_info), or -1 when it cannot be read. */
+    long heapUsedMb() {
+        try {
+            ProcessHandle jvm = process.javaProcess().orElse(null);
+            if (jvm == null) {
+                return -1;
+            }
+            String info = PeerProcess.run(List.of("jcmd", String.valueOf(jvm.pid()), "GC.heap_info"), home, Map.of(), Duration.ofSeconds(30));
+            java.util.regex.Matcher used = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+            return used.find() ? Long.parseLong(used.group(1)) / 1024 : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     @Override
     public void close() {
         if (process != null) {

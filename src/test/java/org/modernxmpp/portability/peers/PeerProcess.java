@@ -61,6 +61,12 @@ final class PeerProcess {
         throw new IOException(name + " did not listen on " + host + ":" + port + " within " + timeout + "\n" + tail(log));
     }
 
+    /** The Java process this peer runs in: the child itself or the first of its descendants that is a JVM. */
+    Optional<ProcessHandle> javaProcess() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(child.toHandle()), child.descendants())
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false)).findFirst();
+    }
+
     boolean isAlive() {
         return child.isAlive();
     }
