@@ -92,7 +92,8 @@ public final class AdminJobServlet extends AdminPage {
                         + Files.size(job.result()) / 1024 + " KB). ");
             }
             page.print("<a href=\"job?id=" + job.id() + "&amp;format=json\">Download this report as JSON</a></p>");
-            page.print("<pre>" + Html.escape(text.toString()) + "</pre>");
+            page.print(ReportTable.html(report));
+            page.print("<h3>User by user</h3><pre>" + Html.escape(text.toString()) + "</pre>");
         }
         page.print("</body></html>");
     }

@@ -79,6 +79,10 @@ class AdminImportServletTest extends AdminPageFixture {
         assertTrue(page.contains("<h2>Import of romeo.xml</h2>"), page);
         assertFalse(page.contains("Dry run"), page);
         assertTrue(page.contains("Users: 1 done, 0 skipped, 0 failed"), page);
+        assertTrue(page.contains("<caption>By kind of data</caption><tr><th scope=\"col\">Kind</th><th scope=\"col\">created</th>"), page);
+        assertTrue(page.contains("<tr><th scope=\"row\">contacts</th><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>"
+                + (romeo.roster().size() + romeo.pendingSubscriptions().size()) + "</td></tr>"),
+                "the at-a-glance table counts the user and its contacts (items and waiting requests): " + page);
         assertTrue(server.ports().accounts().exists("romeo"));
         UserData stored = server.snapshot("romeo");
         assertAll(
