@@ -1,6 +1,7 @@
 package org.modernxmpp.portability.account;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
 import org.modernxmpp.portability.pie.model.AccountDetails;
@@ -14,6 +15,22 @@ public interface AccountPort {
 
     /** Every username, in a stable order; iterated lazily so a big server is never listed whole in memory. */
     Iterator<String> usernames();
+
+    /**
+     * Up to {@code limit} usernames containing {@code text} (ignoring case), in the order of {@link #usernames}: what
+     * an admin looking for one account types.
+     */
+    default List<String> search(String text, int limit) {
+        String wanted = text.trim().toLowerCase(java.util.Locale.ROOT);
+        List<String> found = new java.util.ArrayList<>();
+        for (Iterator<String> names = usernames(); names.hasNext() && found.size() < limit; ) {
+            String name = names.next();
+            if (name.toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
+                found.add(name);
+            }
+        }
+        return found;
+    }
 
     /** How many accounts there are (for progress). */
     int count();

@@ -33,6 +33,7 @@ import org.modernxmpp.portability.transfer.TransferProgress;
  * says when it holds credentials.
  */
 public final class AdminExportServlet extends AdminPage {
+    private static final int FOUND_LIMIT = 50;
 
     public AdminExportServlet() {
     }
@@ -46,11 +47,15 @@ public final class AdminExportServlet extends AdminPage {
         response.setContentType("text/html; charset=utf-8");
         PrintWriter page = response.getWriter();
         page.print(Html.head("Export accounts", "accountportability-export"));
+        String search = request.getParameter("search") == null ? "" : request.getParameter("search").trim();
+        page.print("<form method=\"get\"><p><label>Find users <input name=\"search\" size=\"30\" value=\"" + Html.escape(search)
+                + "\"></label> <button type=\"submit\">Search</button></p></form>");
         page.print("<p>Writes the chosen accounts with every kind of data (account, contacts, profile, private data, offline "
                 + "messages, PEP, privacy lists, blocklist) to one XEP-0227 file.</p>"
                 + "<form method=\"post\">" + Html.csrfField(request.getAttribute("csrf"))
                 + "<p><label>Users (names separated by spaces or commas; empty: everyone)<br>"
                 + "<input name=\"users\" size=\"60\"></label></p>"
+                + found(search)
                 + kindBoxes()
                 + "<p><label><input type=\"checkbox\" name=\"credentials\" value=\"true\"> Include passwords and password hashes"
                 + "</label><br><small>Anyone holding such a file can log in as these users: keep it safe.</small></p>"
@@ -61,6 +66,27 @@ public final class AdminExportServlet extends AdminPage {
                 + "<p><button type=\"submit\">Export</button></p></form>");
         page.print(AdminJobServlet.recentJobs(context().jobs()));
         page.print("</body></html>");
+    }
+
+    /** The accounts a search found, each a box that adds it to the export. */
+    private String found(String search) {
+        if (search.isEmpty()) {
+            return "";
+        }
+        List<String> names = context().ports().get().accounts().search(search, FOUND_LIMIT + 1);
+        if (names.isEmpty()) {
+            return "<p>No user name contains \u201c" + Html.escape(search) + "\u201d.</p>";
+        }
+        StringBuilder html = new StringBuilder("<fieldset><legend>Users whose name contains \u201c").append(Html.escape(search))
+                .append("\u201d</legend>");
+        for (String name : names.subList(0, Math.min(names.size(), FOUND_LIMIT))) {
+            html.append("<label><input type=\"checkbox\" name=\"user\" value=\"").append(Html.escape(name)).append("\"> ")
+                    .append(Html.escape(name)).append("</label> ");
+        }
+        if (names.size() > FOUND_LIMIT) {
+            html.append("<p>Only the first ").append(FOUND_LIMIT).append(" are shown; type more of the name.</p>");
+        }
+        return html.append("</fieldset>").toString();
     }
 
     /** One box per kind, all ticked; an export of a form without any box (an older page, a script) exports every kind. */
@@ -75,7 +101,9 @@ public final class AdminExportServlet extends AdminPage {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String users = request.getParameter("users") == null ? "" : request.getParameter("users").trim();
+        String users = (request.getParameter("users") == null ? "" : request.getParameter("users").trim())
+                + (request.getParameterValues("user") == null ? "" : " " + String.join(" ", request.getParameterValues("user")));
+        users = users.trim();
         boolean credentials = "true".equals(request.getParameter("credentials"));
         AccountPorts ports = context().ports().get();
         ExportOptions options = ExportOptions.everything().withCredentials(credentials);

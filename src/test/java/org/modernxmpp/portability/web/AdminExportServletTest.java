@@ -207,6 +207,20 @@ class AdminExportServletTest extends AdminPageFixture {
     }
 
     @Test
+    void anAdminFindsAUserByPartOfTheNameAndExportsThatOne() throws Exception {
+        seedVerona();
+
+        String found = console.get("export?search=" + java.net.URLEncoder.encode("LIE", java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertTrue(found.contains("<input type=\"checkbox\" name=\"user\" value=\"juliet\"> juliet</label>"), found);
+        assertTrue(!found.contains("value=\"romeo\""), "only names containing the text, whatever its case");
+        assertTrue(console.get("export?search=tybalt").body().contains("No user name contains \u201ctybalt\u201d."));
+        assertTrue(console.get("export?search=%3Cscript%3E").body().contains("&lt;script&gt;"), "the search text is escaped");
+
+        HttpResponse<byte[]> response = console.export(Map.of("user", "juliet"));
+        assertEquals(List.of("juliet"), AdminConsole.users(response.body()).stream().map(u -> u.user().name()).toList());
+    }
+
+    @Test
     void aWholeServerExportInTheFolderLayoutReadsBackUserByUser() throws Exception {
         UserData juliet = seedVerona();
 
