@@ -203,6 +203,11 @@ public final class ContactNotifier {
                     running.put(username, scheduler.schedule(() -> step(username), pace.get().toMillis(), TimeUnit.MILLISECONDS));
                 }
             }
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            synchronized (this) {
+                running.remove(username);
+            }
+            LOG.info("XEP-0283: telling the contacts of {} pauses while the plugin stops; it goes on when it starts again", username);
         } catch (AccountException | RuntimeException e) {
             synchronized (this) {
                 running.remove(username);

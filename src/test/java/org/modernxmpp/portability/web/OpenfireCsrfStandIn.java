@@ -38,6 +38,8 @@ final class OpenfireCsrfStandIn implements Filter {
             String given = request.getParameter("csrf");
             if (expected == null || !expected.equals(given)) {
                 rejected.incrementAndGet();
+                // the unread body stays on the connection: close it, or the test client's next request on it fails
+                response.setHeader("Connection", "close");
                 String uri = request.getRequestURI();
                 response.sendRedirect(uri.substring(uri.lastIndexOf('/') + 1));
                 return;
