@@ -46,52 +46,51 @@ public final class AdminExportServlet extends AdminPage {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/html; charset=utf-8");
         PrintWriter page = response.getWriter();
-        page.print(Html.head("Export accounts", "accountportability-export"));
+        page.print(Html.head(AdminTexts.text(request, "export.title"), "accountportability-export"));
         String search = request.getParameter("search") == null ? "" : request.getParameter("search").trim();
-        page.print("<form method=\"get\"><p><label>Find users <input name=\"search\" size=\"30\" value=\"" + Html.escape(search)
-                + "\"></label> <button type=\"submit\">Search</button></p></form>");
-        page.print("<p>Writes the chosen accounts with every kind of data (account, contacts, profile, private data, offline "
-                + "messages, PEP, privacy lists, blocklist) to one XEP-0227 file.</p>"
+        page.print("<form method=\"get\"><p><label>" + AdminTexts.html(request, "export.search") + " <input name=\"search\" size=\"30\" value=\""
+                + Html.escape(search) + "\"></label> <button type=\"submit\">" + AdminTexts.html(request, "export.search.submit")
+                + "</button></p></form>");
+        page.print("<p>" + AdminTexts.html(request, "export.explain") + "</p>"
                 + "<form method=\"post\">" + Html.csrfField(request.getAttribute("csrf"))
-                + "<p><label>Users (names separated by spaces or commas; empty: everyone)<br>"
+                + "<p><label>" + AdminTexts.html(request, "export.users") + "<br>"
                 + "<input name=\"users\" size=\"60\"></label></p>"
-                + found(search)
-                + kindBoxes()
-                + "<p><label><input type=\"checkbox\" name=\"credentials\" value=\"true\"> Include passwords and password hashes"
-                + "</label><br><small>Anyone holding such a file can log in as these users: keep it safe.</small></p>"
-                + "<p><label><input type=\"checkbox\" name=\"background\" value=\"true\"> Write it on the server and show progress "
-                + "(for big exports)</label><br><label><input type=\"checkbox\" name=\"layout\" value=\"folder\"> As a folder"
-                + " on the server with one file per user (XEP-0227 with XInclude, as ejabberd writes it): for whole servers, to"
-                + " copy into another server's import folder</label></p>"
-                + "<p><button type=\"submit\">Export</button></p></form>");
-        page.print(AdminJobServlet.recentJobs(context().jobs()));
+                + found(request, search)
+                + kindBoxes(request)
+                + "<p><label><input type=\"checkbox\" name=\"credentials\" value=\"true\"> " + AdminTexts.html(request, "export.credentials")
+                + "</label><br><small>" + AdminTexts.html(request, "export.credentials.warning") + "</small></p>"
+                + "<p><label><input type=\"checkbox\" name=\"background\" value=\"true\"> " + AdminTexts.html(request, "export.background")
+                + "</label><br><label><input type=\"checkbox\" name=\"layout\" value=\"folder\"> " + AdminTexts.html(request, "export.folder")
+                + "</label></p>"
+                + "<p><button type=\"submit\">" + AdminTexts.html(request, "export.submit") + "</button></p></form>");
+        page.print(AdminJobServlet.recentJobs(request, context().jobs()));
         page.print("</body></html>");
     }
 
     /** The accounts a search found, each a box that adds it to the export. */
-    private String found(String search) {
+    private String found(HttpServletRequest request, String search) {
         if (search.isEmpty()) {
             return "";
         }
         List<String> names = context().ports().get().accounts().search(search, FOUND_LIMIT + 1);
         if (names.isEmpty()) {
-            return "<p>No user name contains \u201c" + Html.escape(search) + "\u201d.</p>";
+            return "<p>" + AdminTexts.html(request, "export.search.none", search) + "</p>";
         }
-        StringBuilder html = new StringBuilder("<fieldset><legend>Users whose name contains \u201c").append(Html.escape(search))
-                .append("\u201d</legend>");
+        StringBuilder html = new StringBuilder("<fieldset><legend>").append(AdminTexts.html(request, "export.search.found", search))
+                .append("</legend>");
         for (String name : names.subList(0, Math.min(names.size(), FOUND_LIMIT))) {
             html.append("<label><input type=\"checkbox\" name=\"user\" value=\"").append(Html.escape(name)).append("\"> ")
                     .append(Html.escape(name)).append("</label> ");
         }
         if (names.size() > FOUND_LIMIT) {
-            html.append("<p>Only the first ").append(FOUND_LIMIT).append(" are shown; type more of the name.</p>");
+            html.append("<p>").append(AdminTexts.html(request, "export.search.more", String.valueOf(FOUND_LIMIT))).append("</p>");
         }
         return html.append("</fieldset>").toString();
     }
 
     /** One box per kind, all ticked; an export of a form without any box (an older page, a script) exports every kind. */
-    private static String kindBoxes() {
-        StringBuilder html = new StringBuilder("<fieldset><legend>What to export</legend>");
+    private static String kindBoxes(HttpServletRequest request) {
+        StringBuilder html = new StringBuilder("<fieldset><legend>" + AdminTexts.html(request, "export.kinds") + "</legend>");
         for (DataKind kind : DataKind.values()) {
             html.append("<label><input type=\"checkbox\" name=\"kind\" value=\"").append(kind.name().toLowerCase(Locale.ROOT))
                     .append("\" checked> ").append(Html.escape(kind.label())).append("</label> ");

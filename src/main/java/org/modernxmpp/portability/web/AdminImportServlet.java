@@ -46,27 +46,26 @@ public final class AdminImportServlet extends AdminPage {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/html; charset=utf-8");
         PrintWriter page = response.getWriter();
-        page.print(Html.head("Import accounts", "accountportability-import"));
+        page.print(Html.head(AdminTexts.text(request, "import.title"), "accountportability-import"));
         page.print("<form method=\"post\" enctype=\"multipart/form-data\" action=\"import?csrf="
                 + Html.escape(String.valueOf(request.getAttribute("csrf"))) + "\">"
-                + "<p><label>Export file (XEP-0227, from Openfire, Prosody, ejabberd …)<br>"
+                + "<p><label>" + AdminTexts.html(request, "import.file") + "<br>"
                 + "<input type=\"file\" name=\"file\"></label></p>"
-                + "<p><label>or a file or folder already on the server, inside " + Html.escape(importFolder().toString()) + "<br>"
+                + "<p><label>" + AdminTexts.html(request, "import.serverFile", importFolder().toString()) + "<br>"
                 + "<input name=\"serverFile\" size=\"40\"></label></p>"
-                + "<p><label>Only these users of the file (names separated by spaces or commas; empty: all)<br>"
+                + "<p><label>" + AdminTexts.html(request, "import.users") + "<br>"
                 + "<input name=\"users\" size=\"60\"></label></p>"
-                + "<p>Where an account already holds data: <label><input type=\"radio\" name=\"policy\" value=\"merge\" checked> "
-                + "add what is missing</label> <label><input type=\"radio\" name=\"policy\" value=\"replace\"> replace it with the "
-                + "file's</label></p>"
-                + "<p><label><input type=\"checkbox\" name=\"rewriteHosts\" value=\"true\"> Import users of other domains into this "
-                + "server's domain</label></p>"
-                + kindTable()
-                + "<p><label><input type=\"checkbox\" name=\"trustUsernamePasswords\" value=\"true\"> Use a password that equals "
-                + "the username (Openfire's old User Import/Export plugin wrote the username where it had no password; off: "
-                + "those accounts get a random password and are listed for a reset)</label></p>"
-                + "<p><button type=\"submit\" name=\"mode\" value=\"preview\">Preview</button> "
-                + "<button type=\"submit\" name=\"mode\" value=\"import\">Import</button></p></form>");
-        page.print(AdminJobServlet.recentJobs(context().jobs()));
+                + "<p>" + AdminTexts.html(request, "import.policy") + " <label><input type=\"radio\" name=\"policy\" value=\"merge\" checked> "
+                + AdminTexts.html(request, "import.policy.merge") + "</label> <label><input type=\"radio\" name=\"policy\" value=\"replace\"> "
+                + AdminTexts.html(request, "import.policy.replace") + "</label></p>"
+                + "<p><label><input type=\"checkbox\" name=\"rewriteHosts\" value=\"true\"> " + AdminTexts.html(request, "import.rewriteHosts")
+                + "</label></p>"
+                + kindTable(request)
+                + "<p><label><input type=\"checkbox\" name=\"trustUsernamePasswords\" value=\"true\"> "
+                + AdminTexts.html(request, "import.trustUsernamePasswords") + "</label></p>"
+                + "<p><button type=\"submit\" name=\"mode\" value=\"preview\">" + AdminTexts.html(request, "import.preview") + "</button> "
+                + "<button type=\"submit\" name=\"mode\" value=\"import\">" + AdminTexts.html(request, "import.submit") + "</button></p></form>");
+        page.print(AdminJobServlet.recentJobs(request, context().jobs()));
         page.print("</body></html>");
     }
 
@@ -83,13 +82,17 @@ public final class AdminImportServlet extends AdminPage {
         return context().workDirectory().get().resolve("import");
     }
 
-    private static String kindTable() {
-        StringBuilder html = new StringBuilder("<table><tr><th>Kind</th><th>Policy</th></tr>");
+    private static String kindTable(HttpServletRequest request) {
+        StringBuilder html = new StringBuilder("<table><tr><th>" + AdminTexts.html(request, "import.kind") + "</th><th>"
+                + AdminTexts.html(request, "import.kindPolicy") + "</th></tr>");
         for (DataKind kind : DataKind.values()) {
             String name = kind.name().toLowerCase(Locale.ROOT);
             html.append("<tr><td>").append(Html.escape(kind.label())).append("</td><td><select name=\"policy.").append(name)
-                    .append("\"><option value=\"\">as chosen above</option><option value=\"merge\">add what is missing</option>")
-                    .append("<option value=\"replace\">replace</option><option value=\"skip\">do not import</option></select></td></tr>");
+                    .append("\"><option value=\"\">").append(AdminTexts.html(request, "import.kindPolicy.default"))
+                    .append("</option><option value=\"merge\">").append(AdminTexts.html(request, "import.policy.merge"))
+                    .append("</option><option value=\"replace\">").append(AdminTexts.html(request, "import.kindPolicy.replace"))
+                    .append("</option><option value=\"skip\">").append(AdminTexts.html(request, "import.kindPolicy.skip"))
+                    .append("</option></select></td></tr>");
         }
         return html.append("</table>").toString();
     }
@@ -118,12 +121,11 @@ public final class AdminImportServlet extends AdminPage {
             // Jetty 12 reports a part over the limit as a bad message (or IllegalStateException), like any broken body
             if (request.getContentLengthLong() > maxUpload() || tooBigOrBroken instanceof IllegalStateException
                     || String.valueOf(tooBigOrBroken.getCause()).contains("exceeds")) {
-                AdminJobServlet.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Import accounts",
-                        "The file is larger than the limit of " + size(maxUpload()) + "; nothing was imported. Put it into "
-                                + importFolder() + " and name it here instead.");
+                AdminJobServlet.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, AdminTexts.text(request, "import.title"),
+                        AdminTexts.text(request, "import.error.tooBig", size(maxUpload()), importFolder().toString()));
             } else {
-                AdminJobServlet.error(response, HttpServletResponse.SC_BAD_REQUEST, "Import accounts",
-                        "The upload could not be read (" + tooBigOrBroken.getMessage() + "); nothing was imported.");
+                AdminJobServlet.error(response, HttpServletResponse.SC_BAD_REQUEST, AdminTexts.text(request, "import.title"),
+                        AdminTexts.text(request, "import.error.unreadable", String.valueOf(tooBigOrBroken.getMessage())));
             }
             return;
         }
@@ -134,13 +136,14 @@ public final class AdminImportServlet extends AdminPage {
             Files.createDirectories(importFolder());
             source = confined(importFolder(), serverFile.trim());
             if (source == null) {
-                AdminJobServlet.error(response, HttpServletResponse.SC_BAD_REQUEST, "Import accounts", "There is no file or folder '"
-                        + serverFile.trim() + "' inside " + importFolder() + "; nothing was imported.");
+                AdminJobServlet.error(response, HttpServletResponse.SC_BAD_REQUEST, AdminTexts.text(request, "import.title"),
+                        AdminTexts.text(request, "import.error.noSuchFile", serverFile.trim(), importFolder().toString()));
                 return;
             }
         }
         if (!upload && source == null) {
-            AdminJobServlet.error(response, HttpServletResponse.SC_BAD_REQUEST, "Import accounts", "No file was uploaded; nothing was imported.");
+            AdminJobServlet.error(response, HttpServletResponse.SC_BAD_REQUEST, AdminTexts.text(request, "import.title"),
+                    AdminTexts.text(request, "import.error.noFile"));
             return;
         }
         KindPolicy policy = "replace".equals(part(request, "policy")) ? KindPolicy.REPLACE : KindPolicy.MERGE;

@@ -38,8 +38,7 @@ public final class AdminJobServlet extends AdminPage {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         BackgroundJob job = context().jobs().get(request.getParameter("id")).orElse(null);
         if (job == null) {
-            error(response, HttpServletResponse.SC_NOT_FOUND, "Account Portability job", "There is no such job (the server keeps the "
-                    + "most recent jobs only, and forgets them when it restarts).");
+            error(response, HttpServletResponse.SC_NOT_FOUND, AdminTexts.text(request, "job.title"), AdminTexts.text(request, "job.unknown"));
             return;
         }
         response.setHeader("Cache-Control", "no-store");
@@ -65,11 +64,11 @@ public final class AdminJobServlet extends AdminPage {
         String pageId = job.isExport() ? "accountportability-export" : "accountportability-import";
         if (!job.isDone()) {
             page.print(Html.head(job.description(), pageId).replace("</head>", "<meta http-equiv=\"refresh\" content=\"2\"></head>"));
-            page.print("<h2>" + Html.escape(capitalised(job.description())) + "</h2>" + progress(job.progress())
+            page.print("<h2>" + Html.escape(capitalised(job.description())) + "</h2>" + progress(request, job.progress())
                     + "<form method=\"post\">" + Html.csrfField(request.getAttribute("csrf"))
                     + "<input type=\"hidden\" name=\"id\" value=\"" + job.id() + "\">"
-                    + (job.progress().cancelRequested() ? "<p>Stopping after the current user…</p>"
-                    : "<button type=\"submit\" name=\"action\" value=\"cancel\">Cancel</button>")
+                    + (job.progress().cancelRequested() ? "<p>" + AdminTexts.html(request, "job.stopping") + "</p>"
+                    : "<button type=\"submit\" name=\"action\" value=\"cancel\">" + AdminTexts.html(request, "job.cancel") + "</button>")
                     + "</form></body></html>");
             return;
         }
@@ -77,23 +76,22 @@ public final class AdminJobServlet extends AdminPage {
         page.print("<h2>" + Html.escape(capitalised(job.description())) + "</h2>");
         TransferReport report = report(job);
         if (report == null) {
-            page.print("<p>The job stopped with an error; nothing after that point was done:</p><pre>"
+            page.print("<p>" + AdminTexts.html(request, "job.failed") + "</p><pre>"
                     + Html.escape(failure(job)) + "</pre>");
         } else {
             StringWriter text = new StringWriter();
             ReportText.write(report, new PrintWriter(text));
-            page.print("<p>Finished after " + duration(job.progress().elapsed()) + ". ");
+            page.print("<p>" + AdminTexts.html(request, "job.finished", duration(job.progress().elapsed())) + " ");
             if (job.result() != null && Files.isDirectory(job.result())) {
-                page.print("Written to the folder <code>" + Html.escape(job.result().toString()) + "</code> on the server ("
-                        + "<code>server-data.xml</code> and one file per user): copy it into another server's import folder and"
-                        + " name it on that server's Import Accounts page. ");
+                page.print(AdminTexts.html(request, "job.folder.before") + " <code>" + Html.escape(job.result().toString()) + "</code> "
+                        + AdminTexts.html(request, "job.folder.after") + " ");
             } else if (job.result() != null && Files.exists(job.result())) {
-                page.print("<a href=\"job?id=" + job.id() + "&amp;download=1\">Download the export</a> ("
+                page.print("<a href=\"job?id=" + job.id() + "&amp;download=1\">" + AdminTexts.html(request, "job.download") + "</a> ("
                         + Files.size(job.result()) / 1024 + " KB). ");
             }
-            page.print("<a href=\"job?id=" + job.id() + "&amp;format=json\">Download this report as JSON</a></p>");
-            page.print(ReportTable.html(report));
-            page.print("<h3>User by user</h3><pre>" + Html.escape(text.toString()) + "</pre>");
+            page.print("<a href=\"job?id=" + job.id() + "&amp;format=json\">" + AdminTexts.html(request, "job.json") + "</a></p>");
+            page.print(ReportTable.html(request, report));
+            page.print("<h3>" + AdminTexts.html(request, "job.byUser") + "</h3><pre>" + Html.escape(text.toString()) + "</pre>");
         }
         page.print("</body></html>");
     }
@@ -102,7 +100,7 @@ public final class AdminJobServlet extends AdminPage {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         BackgroundJob job = context().jobs().get(request.getParameter("id")).orElse(null);
         if (job == null) {
-            error(response, HttpServletResponse.SC_NOT_FOUND, "Account Portability job", "There is no such job.");
+            error(response, HttpServletResponse.SC_NOT_FOUND, AdminTexts.text(request, "job.title"), AdminTexts.text(request, "job.unknown"));
             return;
         }
         if ("cancel".equals(request.getParameter("action"))) {
@@ -112,21 +110,23 @@ public final class AdminJobServlet extends AdminPage {
         response.sendRedirect("job?id=" + job.id());
     }
 
-    private static String progress(TransferProgress progress) {
+    private static String progress(HttpServletRequest request, TransferProgress progress) {
         long done = progress.usersDone();
         long total = progress.usersTotal();
         long bytes = progress.bytesRead();
         long size = progress.bytesTotal();
         double fraction = total > 0 ? (double) done / total : size > 0 ? (double) bytes / size : -1;
         StringBuilder html = new StringBuilder("<p>");
-        html.append(done).append(total > 0 ? " of " + total : "").append(" users done");
+        // numbers as text: a pattern would group their digits, and scripts read this line
+        html.append(total > 0 ? AdminTexts.html(request, "job.progress.usersOf", String.valueOf(done), String.valueOf(total))
+                : AdminTexts.html(request, "job.progress.users", String.valueOf(done)));
         if (size > 0) {
-            html.append(", ").append(bytes / (1024 * 1024)).append(" of ").append(size / (1024 * 1024)).append(" MB read");
+            html.append(AdminTexts.html(request, "job.progress.read", String.valueOf(bytes / (1024 * 1024)), String.valueOf(size / (1024 * 1024))));
         }
-        html.append(", ").append(duration(progress.elapsed())).append(" so far");
+        html.append(AdminTexts.html(request, "job.progress.elapsed", duration(progress.elapsed())));
         if (fraction > 0.01) {
             long remaining = (long) (progress.elapsed().toMillis() * (1 - fraction) / fraction);
-            html.append(", about ").append(duration(Duration.ofMillis(remaining))).append(" left");
+            html.append(AdminTexts.html(request, "job.progress.left", duration(Duration.ofMillis(remaining))));
         }
         html.append(".</p>");
         if (fraction >= 0) {
@@ -134,7 +134,7 @@ public final class AdminJobServlet extends AdminPage {
         }
         String current = progress.currentUser(); // read once: the job moves on while the page is written
         if (current != null) {
-            html.append("<p>Now: ").append(Html.escape(current)).append("</p>");
+            html.append("<p>").append(AdminTexts.html(request, "job.progress.now", current)).append("</p>");
         }
         return html.toString();
     }
@@ -164,14 +164,15 @@ public final class AdminJobServlet extends AdminPage {
     }
 
     /** A list of the recent jobs with links, for the export and import pages. */
-    static String recentJobs(BackgroundJobs jobs) {
+    static String recentJobs(HttpServletRequest request, BackgroundJobs jobs) {
         if (jobs.all().isEmpty()) {
             return "";
         }
-        StringBuilder html = new StringBuilder("<h3>Recent jobs</h3><ul>");
+        StringBuilder html = new StringBuilder("<h3>" + AdminTexts.html(request, "job.recent") + "</h3><ul>");
         for (BackgroundJob job : jobs.all()) {
             html.append("<li><a href=\"job?id=").append(job.id()).append("\">").append(Html.escape(capitalised(job.description())))
-                    .append("</a>, started ").append(job.started()).append(job.isDone() ? "" : " (running)").append("</li>");
+                    .append("</a>, ").append(AdminTexts.html(request, job.isDone() ? "job.started" : "job.started.running", job.started().toString()))
+                    .append("</li>");
         }
         return html.append("</ul>").toString();
     }

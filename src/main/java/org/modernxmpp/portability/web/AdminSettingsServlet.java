@@ -26,23 +26,24 @@ public final class AdminSettingsServlet extends AdminPage {
         response.setContentType("text/html; charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
         PrintWriter page = response.getWriter();
-        page.print(Html.head("Account Portability settings", "accountportability-settings"));
+        page.print(Html.head(AdminTexts.text(request, "settings.title"), "accountportability-settings"));
         String saved = request.getParameter("saved");
         String problem = request.getParameter("error");
         if (saved != null) {
-            page.print("<p>Saved " + Html.escape(saved) + ".</p>");
+            page.print("<p>" + AdminTexts.html(request, "settings.saved", saved) + "</p>");
         }
         if (problem != null) {
-            page.print("<p><strong>Not saved: " + Html.escape(problem) + "</strong></p>");
+            page.print("<p><strong>" + AdminTexts.html(request, "settings.notSaved", problem) + "</strong></p>");
         }
-        page.print("<table><tr><th>Setting</th><th>Value</th><th>Default</th><th>What it does</th></tr>");
+        page.print("<table><tr><th>" + AdminTexts.html(request, "settings.setting") + "</th><th>" + AdminTexts.html(request, "settings.value")
+                + "</th><th>" + AdminTexts.html(request, "settings.default") + "</th><th>" + AdminTexts.html(request, "settings.does") + "</th></tr>");
         for (Settings.Setting setting : context().settings().all()) {
             page.print("<tr><td><code>" + Html.escape(setting.key()) + "</code></td><td><form method=\"post\">"
                     + Html.csrfField(request.getAttribute("csrf"))
                     + "<input type=\"hidden\" name=\"key\" value=\"" + Html.escape(setting.key()) + "\">"
                     + "<input name=\"value\" size=\"8\" value=\"" + Html.escape(setting.value()) + "\"> "
-                    + "<button type=\"submit\">Save</button></form></td><td>" + Html.escape(setting.defaultValue()) + "</td><td>"
-                    + Html.escape(setting.description()) + (setting.dynamic() ? "" : " <em>(applies after the plugin is reloaded)</em>")
+                    + "<button type=\"submit\">" + AdminTexts.html(request, "settings.save") + "</button></form></td><td>" + Html.escape(setting.defaultValue()) + "</td><td>"
+                    + Html.escape(setting.description()) + (setting.dynamic() ? "" : " <em>" + AdminTexts.html(request, "settings.reload") + "</em>")
                     + "</td></tr>");
         }
         page.print("</table></body></html>");
@@ -58,10 +59,11 @@ public final class AdminSettingsServlet extends AdminPage {
                 audit(request, "Account Portability: set " + key, key + " = " + value);
                 result = "saved=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
             } else {
-                result = "error=" + URLEncoder.encode("there is no setting " + key, StandardCharsets.UTF_8);
+                result = "error=" + URLEncoder.encode(AdminTexts.text(request, "settings.unknown", key), StandardCharsets.UTF_8);
             }
         } catch (IllegalArgumentException e) {
-            result = "error=" + URLEncoder.encode(e.getMessage() == null ? "the value is not allowed" : e.getMessage(), StandardCharsets.UTF_8);
+            result = "error=" + URLEncoder.encode(e.getMessage() == null ? AdminTexts.text(request, "settings.notAllowed") : e.getMessage(),
+                    StandardCharsets.UTF_8);
         }
         response.sendRedirect("settings?" + result);
     }

@@ -17,7 +17,7 @@ final class ReportTable {
     private ReportTable() {
     }
 
-    static String html(TransferReport report) {
+    static String html(javax.servlet.http.HttpServletRequest request, TransferReport report) {
         Map<DataKind, int[]> counts = new EnumMap<>(DataKind.class);
         Map<DataKind, Long> changes = new EnumMap<>(DataKind.class);
         for (UserOutcome user : report.users()) {
@@ -26,12 +26,13 @@ final class ReportTable {
                 changes.merge(kind.kind(), (long) kind.changes(), Long::sum);
             }
         }
-        StringBuilder html = new StringBuilder("<table class=\"jive-table\"><caption>By kind of data"
-                + (report.usersNotListed() > 0 ? " (the users listed below)" : "") + "</caption><tr><th scope=\"col\">Kind</th>");
+        StringBuilder html = new StringBuilder("<table class=\"jive-table\"><caption>" + AdminTexts.html(request,
+                report.usersNotListed() > 0 ? "report.byKind.listed" : "report.byKind") + "</caption><tr><th scope=\"col\">"
+                + AdminTexts.html(request, "import.kind") + "</th>");
         for (KindOutcome.Result result : KindOutcome.Result.values()) {
             html.append("<th scope=\"col\">").append(result.name().toLowerCase(Locale.ROOT)).append("</th>");
         }
-        html.append("<th scope=\"col\">changes</th></tr>");
+        html.append("<th scope=\"col\">").append(AdminTexts.html(request, "report.changes")).append("</th></tr>");
         counts.forEach((kind, row) -> {
             html.append("<tr><th scope=\"row\">").append(Html.escape(kind.label())).append("</th>");
             for (int count : row) {
