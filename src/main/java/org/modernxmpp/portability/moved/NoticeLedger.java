@@ -47,9 +47,13 @@ public final class NoticeLedger {
 
     /** Reads, changes and writes back one account's run as one step; empty when it has none. */
     public synchronized Optional<NoticeRun> update(String username, UnaryOperator<NoticeRun> change) {
-        Optional<NoticeRun> changed = read(username).map(change);
-        changed.ifPresent(this::write);
-        return changed;
+        Optional<NoticeRun> before = read(username);
+        Optional<NoticeRun> after = before.map(change);
+        // asked on every subscription request an account receives: write only what changed
+        if (after.isPresent() && !after.equals(before)) {
+            write(after.get());
+        }
+        return after;
     }
 
     public synchronized void delete(String username) {
