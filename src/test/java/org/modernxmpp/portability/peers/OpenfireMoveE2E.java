@@ -44,6 +44,8 @@ class OpenfireMoveE2E {
     private static final String NEW = "new.example";
     private static final String BOB = "bob";
     private static final String CAROL = "carol";
+    /** A contact on the new server who is offline while things happen to him. */
+    private static final String DAVE = "dave";
     private static final String PASSWORD = "secret";
     private static final Duration FOLLOW_TIMEOUT = Duration.ofSeconds(60);
 
@@ -69,7 +71,8 @@ class OpenfireMoveE2E {
         Map<String, String> peers = Map.of(OLD, "127.0.0.2", NEW, "127.0.0.3");
         old = OpenfirePeer.create(installation, "old", "127.0.0.2", OLD, Map.of(PeerFill.ANNA, PeerFill.ANNA_PASSWORD,
                 PeerFill.BEN, PeerFill.BEN_PASSWORD, PeerFill.CLEO, PeerFill.CLEO_PASSWORD, CAROL, PASSWORD), peers);
-        fresh = OpenfirePeer.create(installation, "new", "127.0.0.3", NEW, Map.of(PeerFill.ANNA, PeerFill.ANNA_PASSWORD, BOB, PASSWORD), peers);
+        fresh = OpenfirePeer.create(installation, "new", "127.0.0.3", NEW, Map.of(PeerFill.ANNA, PeerFill.ANNA_PASSWORD, BOB, PASSWORD,
+                DAVE, PASSWORD), peers);
         old.start();
         fresh.start();
         old.awaitReady(CAROL, PASSWORD, Duration.ofMinutes(3));
@@ -138,6 +141,14 @@ class OpenfireMoveE2E {
             assertEquals(new PeerFill.Contact("anna@old.example", "Anna from before", "both", false, List.of("Book club", "Neighbours")),
                     contact(ClientView.roster(bob), "anna@old.example"));
             assertEquals("both", contact(ClientView.roster(anna), "bob@new.example").subscription());
+            try (PeerClient dave = PeerClient.login(fresh.address(), DAVE, PASSWORD)) {
+                dave.rosterSet(anna.bareJid(), "Anna", "Chess");
+                handshake(dave, Presence.Type.subscribe, anna);
+                handshake(anna, Presence.Type.subscribed, dave);
+                handshake(anna, Presence.Type.subscribe, dave);
+                handshake(dave, Presence.Type.subscribed, anna);
+                assertEquals("both", contact(ClientView.roster(dave), "anna@old.example").subscription());
+            }
         }
     }
 
@@ -179,7 +190,7 @@ class OpenfireMoveE2E {
             chrome.findElement(By.cssSelector("form[action='move'] input[name='address']")).sendKeys("anna@new.example");
             chrome.findElement(By.cssSelector("form[action='move'] button")).click();
             waitFor(chrome, "Your note is published");
-            shot(chrome, "old-move-published");
+            shot(chrome, "old-move-published", "move");
         } finally {
             chrome.quit();
         }
@@ -208,6 +219,21 @@ class OpenfireMoveE2E {
             assertEquals("both", contact(ClientView.roster(bob), "anna@old.example").subscription());
         }
         bobSaw.clear();
+
+        // the same for dave, who is offline: the request waits for him whole, <moved/> included
+        try (PeerClient carol = PeerClient.login(old.address(), CAROL, PASSWORD)) {
+            carol.subscribeAsMoved("dave@new.example", "anna@old.example");
+            carol.sync();
+        }
+        eventually("dave's server refuses carol's claim", () -> quietly(() -> fresh.log()
+                .contains("the request from carol@old.example to dave@new.example claiming to replace anna@old.example is delivered as it came")));
+        try (PeerClient dave = PeerClient.login(fresh.address(), DAVE, PASSWORD)) {
+            List<PeerClient.Request> daveSaw = dave.watchRequests();
+            eventually("dave gets carol's request when he comes online", () -> !daveSaw.isEmpty());
+            assertEquals(List.of(new PeerClient.Request("carol@old.example", "anna@old.example")), new ArrayList<>(daveSaw));
+            dave.presence(Presence.Type.unsubscribed, "carol@old.example");
+            dave.sync();
+        }
     }
 
     @Test
@@ -219,7 +245,7 @@ class OpenfireMoveE2E {
             chrome.findElement(By.cssSelector("form[action='notify'] input[name='address']")).sendKeys("anna@old.example");
             chrome.findElement(By.cssSelector("form[action='notify'] button")).click();
             waitFor(chrome, "We are telling your");
-            shot(chrome, "new-telling-contacts");
+            shot(chrome, "new-telling-contacts", "notify");
 
             try (PeerClient bob = PeerClient.login(fresh.address(), BOB, PASSWORD);
                  PeerClient ben = PeerClient.login(old.address(), PeerFill.BEN, PeerFill.BEN_PASSWORD)) {
@@ -239,6 +265,14 @@ class OpenfireMoveE2E {
                 assertEquals(new PeerFill.Contact("anna@new.example", benSide.name(), "both", false, benSide.groups()),
                         contact(ClientView.roster(ben), "anna@new.example"));
             }
+            try (PeerClient dave = PeerClient.login(fresh.address(), DAVE, PASSWORD)) {
+                eventually("dave's roster, offline all along, has anna@new.example, mutual", () -> quietly(() -> {
+                    PeerFill.Contact item = contact(ClientView.roster(dave), "anna@new.example");
+                    return item != null && item.subscription().equals("both");
+                }));
+                assertEquals(new PeerFill.Contact("anna@new.example", "Anna", "both", false, List.of("Chess")),
+                        contact(ClientView.roster(dave), "anna@new.example"));
+            }
             try (PeerClient anna = PeerClient.login(fresh.address(), PeerFill.ANNA, PeerFill.ANNA_PASSWORD)) {
                 List<PeerFill.Contact> roster = ClientView.roster(anna);
                 assertEquals("both", contact(roster, "bob@new.example").subscription());
@@ -252,11 +286,11 @@ class OpenfireMoveE2E {
             });
             assertTrue(body(chrome).contains("bob@new.example\naccepted your new address")
                     || body(chrome).contains("bob@new.example accepted your new address"), body(chrome));
-            shot(chrome, "new-contacts-told");
+            shot(chrome, "new-contacts-told", "notify");
             chrome.manage().deleteAllCookies();
             signIn(chrome, old, "anna@old.example");
-            assertTrue(body(chrome).contains("2 of your contacts have switched to your new address"), body(chrome));
-            shot(chrome, "old-after-move");
+            assertTrue(body(chrome).contains("3 of your contacts have switched to your new address; 0 have not yet."), body(chrome));
+            shot(chrome, "old-after-move", "move");
         } finally {
             chrome.quit();
         }
@@ -283,7 +317,11 @@ class OpenfireMoveE2E {
         return chrome.findElement(By.tagName("body")).getText();
     }
 
-    private void shot(WebDriver chrome, String name) throws Exception {
+    /** The page, and the section a step is about (below the fold on a phone-sized page), each as a picture. */
+    private void shot(WebDriver chrome, String name, String sectionForm) throws Exception {
         Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) chrome).getScreenshotAs(OutputType.BYTES));
+        org.openqa.selenium.WebElement section = chrome.findElement(By.xpath("//form[@action='" + sectionForm + "']/ancestor::section"));
+        ((org.openqa.selenium.JavascriptExecutor) chrome).executeScript("arguments[0].scrollIntoView(true)", section);
+        Files.write(screenshots.resolve(name + "-section.png"), section.getScreenshotAs(OutputType.BYTES));
     }
 }
