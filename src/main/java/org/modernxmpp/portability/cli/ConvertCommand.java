@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
+import org.modernxmpp.portability.pie.ScramEncoding;
 import org.modernxmpp.portability.pie.model.PieEntry;
 
 import picocli.CommandLine.Command;
@@ -42,13 +43,15 @@ final class ConvertCommand implements Callable<Integer> {
     static int copy(CommandSpec spec, Path input, OutputOptions output, InputOptions inputOptions, UnaryOperator<PieEntry> change)
             throws IOException {
         ExportOutput.Layout layout;
+        ScramEncoding scram;
         try {
             layout = output.layout();
+            scram = output.scramEncoding();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         try (ExportInput export = ExportInput.open(input, spec.commandLine().getErr(), inputOptions);
-             ExportOutput target = ExportOutput.create(output.output, layout, output.force)) {
+             ExportOutput target = ExportOutput.create(output.output, layout, output.force, scram)) {
             for (Optional<PieEntry> entry = export.next(); entry.isPresent(); entry = export.next()) {
                 target.write(change.apply(entry.get()));
             }

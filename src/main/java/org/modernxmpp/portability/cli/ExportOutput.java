@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import org.apache.commons.io.file.PathUtils;
 import org.modernxmpp.portability.pie.PieFolderWriter;
 import org.modernxmpp.portability.pie.PieWriter;
+import org.modernxmpp.portability.pie.ScramEncoding;
 import org.modernxmpp.portability.pie.model.PieEntry;
 
 /**
@@ -36,6 +37,10 @@ final class ExportOutput implements AutoCloseable {
     }
 
     static ExportOutput create(Path target, Layout layout, boolean force) throws IOException {
+        return create(target, layout, force, ScramEncoding.STANDARD);
+    }
+
+    static ExportOutput create(Path target, Layout layout, boolean force, ScramEncoding scram) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         if (Files.exists(absolute) && !force) {
             throw new FileAlreadyExistsException(target.toString());
@@ -46,10 +51,10 @@ final class ExportOutput implements AutoCloseable {
             if (Files.isDirectory(temporary)) {
                 PathUtils.deleteDirectory(temporary);
             }
-            return new ExportOutput(absolute, temporary, null, null, new PieFolderWriter(temporary));
+            return new ExportOutput(absolute, temporary, null, null, new PieFolderWriter(temporary, scram));
         }
         OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
-        return new ExportOutput(absolute, temporary, new PieWriter(stream), stream, null);
+        return new ExportOutput(absolute, temporary, new PieWriter(stream, scram), stream, null);
     }
 
     void write(PieEntry entry) throws IOException {

@@ -2,6 +2,7 @@ package org.modernxmpp.portability.cli;
 
 import java.nio.file.Path;
 
+import org.modernxmpp.portability.pie.ScramEncoding;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that write an export. */
@@ -16,6 +17,19 @@ final class OutputOptions {
 
     @Option(names = "--force", description = "Replace the output if it exists.")
     boolean force;
+
+    @Option(names = "--scram", defaultValue = "standard", paramLabel = "standard|ejabberd",
+            description = "standard: SCRAM salts and keys in base64 (XEP-0227, Prosody; default); ejabberd: base64-encoded twice,"
+                    + " the only form ejabberd 23.01's import_piefxis logs in with.")
+    String scram;
+
+    ScramEncoding scramEncoding() {
+        return switch (scram) {
+            case "standard" -> ScramEncoding.STANDARD;
+            case "ejabberd" -> ScramEncoding.EJABBERD;
+            default -> throw new IllegalArgumentException("--scram must be standard or ejabberd, not '" + scram + "'");
+        };
+    }
 
     ExportOutput.Layout layout() {
         return switch (layout) {

@@ -25,7 +25,7 @@ import org.xmpp.packet.JID;
  */
 public final class PieFolderWriter implements PieSink, Closeable {
     private final Path folder;
-    private final UserWriter users = new UserWriter();
+    private final UserWriter users;
     private final Map<JID, HostFile> hosts = new LinkedHashMap<>();
     private final List<XmlPayload> serverExtensions = new ArrayList<>();
     private boolean finished;
@@ -34,6 +34,11 @@ public final class PieFolderWriter implements PieSink, Closeable {
     }
 
     public PieFolderWriter(Path folder) throws IOException {
+        this(folder, ScramEncoding.STANDARD);
+    }
+
+    public PieFolderWriter(Path folder, ScramEncoding scram) throws IOException {
+        this.users = new UserWriter(scram);
         this.folder = Files.createDirectories(folder);
         if (Files.exists(folder.resolve(PieReader.LAYOUT_MAIN_FILE))) {
             throw new IOException(folder + " already holds an export (" + PieReader.LAYOUT_MAIN_FILE + "); choose an empty folder");

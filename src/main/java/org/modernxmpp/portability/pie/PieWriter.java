@@ -19,11 +19,16 @@ import org.xmpp.packet.JID;
 public final class PieWriter implements PieSink, Closeable {
     private final OutputStream stream;
     private final XmlOutput out;
-    private final UserWriter users = new UserWriter();
+    private final UserWriter users;
     private JID openHost;
     private boolean finished;
 
     public PieWriter(OutputStream stream) throws IOException {
+        this(stream, ScramEncoding.STANDARD);
+    }
+
+    public PieWriter(OutputStream stream, ScramEncoding scram) throws IOException {
+        this.users = new UserWriter(scram);
         this.stream = stream;
         this.out = new XmlOutput(stream, true);
         out.start(Namespaces.PIE, "server-data", false);

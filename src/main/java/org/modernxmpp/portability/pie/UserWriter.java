@@ -1,7 +1,6 @@
 package org.modernxmpp.portability.pie;
 
 import java.io.IOException;
-import java.util.Base64;
 import java.util.Locale;
 
 import org.modernxmpp.portability.pie.model.AccountDetails;
@@ -26,6 +25,11 @@ import org.xmpp.packet.JID;
  * lists, blocklist, PEP (node side, then items), archive, then unknown extensions as they came.
  */
 final class UserWriter {
+    private final ScramEncoding scramEncoding;
+
+    UserWriter(ScramEncoding scramEncoding) {
+        this.scramEncoding = scramEncoding;
+    }
 
     void write(XmlOutput out, UserData user) throws IOException {
         out.start(Namespaces.PIE, "user", true);
@@ -108,13 +112,12 @@ final class UserWriter {
     }
 
     private void scram(XmlOutput out, ScramCredentials scram) throws IOException {
-        Base64.Encoder base64 = Base64.getEncoder();
         out.start(Namespaces.PIE_SCRAM, "scram-credentials", true);
         out.attribute("mechanism", scram.mechanism());
         out.textElement(Namespaces.PIE_SCRAM, "iter-count", Integer.toString(scram.iterations()));
-        out.textElement(Namespaces.PIE_SCRAM, "salt", base64.encodeToString(scram.salt()));
-        out.textElement(Namespaces.PIE_SCRAM, "server-key", base64.encodeToString(scram.serverKey()));
-        out.textElement(Namespaces.PIE_SCRAM, "stored-key", base64.encodeToString(scram.storedKey()));
+        out.textElement(Namespaces.PIE_SCRAM, "salt", scramEncoding.encode(scram.salt()));
+        out.textElement(Namespaces.PIE_SCRAM, "server-key", scramEncoding.encode(scram.serverKey()));
+        out.textElement(Namespaces.PIE_SCRAM, "stored-key", scramEncoding.encode(scram.storedKey()));
         out.end(false);
     }
 

@@ -141,6 +141,24 @@ class PortabilityCommandTest {
     }
 
     @Test
+    void convertForEjabberdEncodesScramValuesTwiceAndReadsBackTheSame() throws Exception {
+        Path out = temp.resolve("for-ejabberd.xml");
+
+        Result convert = run("convert", "-q", EXAMPLE.toString(), "-o", out.toString(), "--scram", "ejabberd");
+
+        assertEquals(0, convert.code(), convert.err());
+        String written = Files.readString(out);
+        java.util.regex.Matcher salt = java.util.regex.Pattern.compile("<salt>([^<]+)</salt>").matcher(written);
+        assertTrue(salt.find(), written);
+        assertEquals("QSXCR+Q6sek8bf92", new String(java.util.Base64.getDecoder().decode(salt.group(1)), java.nio.charset.StandardCharsets.US_ASCII),
+                "base64 of the standard base64");
+        assertEquals(users(EXAMPLE), users(out), "our reader takes either form");
+        Result wrong = run("convert", "-q", EXAMPLE.toString(), "-o", temp.resolve("x.xml").toString(), "--scram", "md5");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("--scram must be standard or ejabberd"), wrong.err());
+    }
+
+    @Test
     void convertNeverReplacesAnExistingFileUnlessForcedAndLeavesNothingHalfWritten() throws IOException {
         Path existing = Files.writeString(temp.resolve("existing.xml"), "keep me");
         Path broken = Files.writeString(temp.resolve("broken.xml"), "<server-data xmlns='urn:xmpp:pie:0'><host jid='a.example'>"
