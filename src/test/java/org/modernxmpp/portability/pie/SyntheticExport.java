@@ -134,7 +134,7 @@ public final class SyntheticExport {
                 name.append(LETTERS[random.nextInt(LETTERS.length)]);
             }
             try {
-                String prepped = JID.nodeprep(name.toString());
+                String prepped = Jids.nodeprep(name.toString()); // the full stringprep only where the fast check cannot tell
                 if (prepped.equals(name.toString())) {
                     return prepped;
                 }
