@@ -81,7 +81,7 @@ public final class ContactNotifier {
      * @throws IllegalArgumentException when the old address is not a bare account address other than this one
      */
     public synchronized Progress start(String username, String oldAddress) throws AccountException {
-        JID own = new JID(username, domain, null);
+        JID own = address(username);
         JID oldJid = AccountAddress.bare(oldAddress, "old");
         if (oldJid.equals(own)) {
             throw new IllegalArgumentException("the old address is this account's own");
@@ -91,8 +91,7 @@ public final class ContactNotifier {
             List<Notice> notices = new ArrayList<>();
             for (RosterItem item : rosters.items(username)) {
                 if (!item.jid().equals(oldJid) && !item.jid().equals(own) && item.jid().getNode() != null) {
-                    boolean approved = item.subscription() == Subscription.FROM || item.subscription() == Subscription.BOTH;
-                    notices.add(new Notice(item.jid(), approved, false));
+                    notices.add(new Notice(item.jid(), item.subscription().approvedByUser(), false));
                 }
             }
             ledger.write(new NoticeRun(username, oldJid, clock.instant(), notices));
@@ -140,7 +139,7 @@ public final class ContactNotifier {
             return Optional.empty();
         }
         java.util.Set<JID> seeing = rosters.items(username).stream()
-                .filter(i -> i.subscription() == Subscription.TO || i.subscription() == Subscription.BOTH).map(RosterItem::jid)
+                .filter(i -> i.subscription().approvedByContact()).map(RosterItem::jid)
                 .collect(java.util.stream.Collectors.toSet());
         List<ContactResult> contacts = run.get().notices().stream()
                 .map(n -> new ContactResult(n.contact(), n.sent(), n.sent() && seeing.contains(n.contact()))).toList();
@@ -164,12 +163,16 @@ public final class ContactNotifier {
             return false;
         }
         Presence approval = new Presence(Presence.Type.subscribed);
-        approval.setFrom(new JID(username, domain, null));
+        approval.setFrom(address(username));
         approval.setTo(bare);
         route.send(approval);
         LOG.info("XEP-0283: approved {}'s request to see {} on the user's behalf (it could see {})", bare,
                 approval.getFrom(), run.orElseThrow().oldJid());
         return true;
+    }
+
+    private JID address(String username) {
+        return new JID(username, domain, null);
     }
 
     private void schedule(String username) {
@@ -221,7 +224,7 @@ public final class ContactNotifier {
         rosters.put(run.username(), new RosterItem(notice.contact(), item.map(RosterItem::name).orElse(null), Subscription.NONE,
                 item.map(RosterItem::groups).orElse(List.of())));
         Presence request = new Presence(Presence.Type.subscribe);
-        request.setFrom(new JID(run.username(), domain, null));
+        request.setFrom(address(run.username()));
         request.setTo(notice.contact());
         request.getElement().addElement("moved", MovedStatement.NAMESPACE).addElement("old-jid").setText(run.oldJid().toBareJID());
         route.send(request);

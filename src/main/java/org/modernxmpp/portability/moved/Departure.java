@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.modernxmpp.portability.pie.model.RosterItem;
-import org.modernxmpp.portability.pie.model.RosterItem.Subscription;
 import org.xmpp.packet.JID;
 
 /**
@@ -40,6 +39,6 @@ public record Departure(String username, JID newJid, Instant since, List<JID> ap
     }
 
     private static boolean approved(RosterItem item) {
-        return item.subscription() == Subscription.TO || item.subscription() == Subscription.BOTH;
+        return item.subscription().approvedByContact();
     }
 }

@@ -164,7 +164,7 @@ public final class MoveFollower {
         try {
             return rosters.items(notification.username()).stream()
                     .filter(i -> i.jid().equals(notification.oldJid()))
-                    .filter(i -> i.subscription() == Subscription.FROM || i.subscription() == Subscription.BOTH)
+                    .filter(i -> i.subscription().approvedByUser())
                     .findFirst();
         } catch (AccountException e) {
             return Optional.empty();

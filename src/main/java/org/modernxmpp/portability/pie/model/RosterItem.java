@@ -16,7 +16,19 @@ import org.xmpp.packet.JID;
 public record RosterItem(JID jid, String name, Subscription subscription, Ask ask, boolean approved,
                          List<String> groups, List<XmlPayload> extensions) {
 
-    public enum Subscription { NONE, TO, FROM, BOTH }
+    public enum Subscription {
+        NONE, TO, FROM, BOTH;
+
+        /** Whether the user has approved the contact (from, both): the contact may see the user's presence. */
+        public boolean approvedByUser() {
+            return this == FROM || this == BOTH;
+        }
+
+        /** Whether the contact has approved the user (to, both): the user sees the contact's presence. */
+        public boolean approvedByContact() {
+            return this == TO || this == BOTH;
+        }
+    }
 
     public enum Ask { SUBSCRIBE, UNSUBSCRIBE }
 
