@@ -124,30 +124,29 @@ public final class AdminExportServlet extends AdminPage {
         ExportOptions chosen = options;
         audit(request, "Account Portability: exported " + who + (credentials ? " with credentials" : ""),
                 "users: " + (users.isEmpty() ? "everyone" : users) + "; credentials: " + credentials);
-        if ("folder".equals(request.getParameter("layout"))) {
-            Path folder = Files.createDirectories(context().workDirectory().get().resolve("exports")
-                    .resolve(java.util.UUID.randomUUID().toString())).resolve(fileName.replaceAll("[^A-Za-z0-9@._-]", "_")
-                    .replaceFirst("\\.xml$", ""));
-            BackgroundJob job = context().jobs().start("export of " + who + " as a folder" + (credentials ? " with credentials" : ""),
-                    true, folder, progress -> {
-                        try (PieFolderWriter writer = new PieFolderWriter(folder)) {
-                            return new ExportJob(ports, chosen, progress).run(writer);
-                        }
-                    });
-            response.sendRedirect("job?id=" + job.id());
-            return;
-        }
-        if ("true".equals(request.getParameter("background"))) {
+        boolean asFolder = "folder".equals(request.getParameter("layout"));
+        if (asFolder || "true".equals(request.getParameter("background"))) {
             // a folder of its own for each job: two exports of the same users on one day must not share a file
-            Path folder = Files.createDirectories(context().workDirectory().get().resolve("exports")
+            Path jobFolder = Files.createDirectories(context().workDirectory().get().resolve("exports")
                     .resolve(java.util.UUID.randomUUID().toString()));
-            Path file = folder.resolve(fileName.replaceAll("[^A-Za-z0-9@._-]", "_"));
-            BackgroundJob job = context().jobs().start("export of " + who + (credentials ? " with credentials" : ""), true, file,
-                    progress -> {
-                        try (PieWriter writer = new PieWriter(Files.newOutputStream(file))) {
-                            return new ExportJob(ports, chosen, progress).run(writer);
-                        }
-                    });
+            String safeName = fileName.replaceAll("[^A-Za-z0-9@._-]", "_");
+            String description = "export of " + who + (asFolder ? " as a folder" : "") + (credentials ? " with credentials" : "");
+            BackgroundJob job;
+            if (asFolder) {
+                Path folder = jobFolder.resolve(safeName.replaceFirst("\\.xml$", ""));
+                job = context().jobs().start(description, true, folder, progress -> {
+                    try (PieFolderWriter writer = new PieFolderWriter(folder)) {
+                        return new ExportJob(ports, chosen, progress).run(writer);
+                    }
+                });
+            } else {
+                Path file = jobFolder.resolve(safeName);
+                job = context().jobs().start(description, true, file, progress -> {
+                    try (PieWriter writer = new PieWriter(Files.newOutputStream(file))) {
+                        return new ExportJob(ports, chosen, progress).run(writer);
+                    }
+                });
+            }
             response.sendRedirect("job?id=" + job.id());
             return;
         }
