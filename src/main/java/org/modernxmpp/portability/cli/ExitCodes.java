@@ -10,6 +10,10 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A file could not be read or written. */
     public static final int IO_ERROR = 3;
+    /** The account on another server could not be reached, logged in to or read (the message says which). */
+    public static final int REMOTE_ERROR = 4;
+    /** Written, but not everything arrived: the report names what is missing. */
+    public static final int INCOMPLETE = 5;
 
     private ExitCodes() {
     }

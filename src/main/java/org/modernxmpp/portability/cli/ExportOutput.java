@@ -65,6 +65,16 @@ final class ExportOutput implements AutoCloseable {
         }
     }
 
+    /** A user whose archive {@code archive} hands over message by message (a pulled account). */
+    void writeUser(org.xmpp.packet.JID host, org.modernxmpp.portability.pie.model.UserData user,
+                   org.modernxmpp.portability.pie.ArchiveFeed archive) throws IOException {
+        if (fileWriter != null) {
+            fileWriter.writeUser(host, user, archive);
+        } else {
+            folderWriter.writeUser(host, user, archive);
+        }
+    }
+
     /** Finishes the export and moves it into place. */
     void commit() throws IOException {
         if (fileWriter != null) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "accountportability", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Inspect, validate, convert and compare XEP-0227 account exports (Openfire, Prosody, ejabberd, …).",
         subcommands = {InspectCommand.class, ValidateCommand.class, ConvertCommand.class, RenameHostCommand.class,
-                DiffCommand.class, CommandLine.HelpCommand.class},
+                DiffCommand.class, PullCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done/valid/same, 1 invalid export or exports differ, 2 usage error, 3 file error."})
 public final class PortabilityCommand {
 
@@ -30,6 +30,10 @@ public final class PortabilityCommand {
                     if (cause instanceof PieFormatException format) {
                         line.getErr().println("invalid export: " + format.getMessage());
                         return ExitCodes.INVALID_OR_DIFFERENT;
+                    }
+                    if (cause instanceof org.modernxmpp.portability.remote.RemoteException remote) {
+                        line.getErr().println("error: " + remote.getMessage());
+                        return ExitCodes.REMOTE_ERROR;
                     }
                     if (cause instanceof IOException io) {
                         line.getErr().println("error: " + describe(io));

@@ -55,11 +55,16 @@ public final class PieFolderWriter implements PieSink, Closeable {
     }
 
     public void writeUser(JID host, UserData user) throws IOException {
+        writeUser(host, user, null);
+    }
+
+    @Override
+    public void writeUser(JID host, UserData user, ArchiveFeed archive) throws IOException {
         HostFile hostFile = host(host);
         String fileName = fileName(user.name()) + ".xml";
         try (OutputStream stream = Files.newOutputStream(hostFile.userFolder().resolve(fileName))) {
             XmlOutput out = new XmlOutput(stream, true);
-            users.write(out, user);
+            users.write(out, user, archive);
             out.finish();
         }
         hostFile.out().prefixedEmpty("xi", Namespaces.XINCLUDE, "include", "href", hostFile.hrefFolder() + href(fileName));

@@ -49,6 +49,17 @@ public final class PieWriter implements PieSink, Closeable {
         users.write(out, user);
     }
 
+    /**
+     * Writes a user whose archive is too long to hold: {@code archive} hands its messages over one by one, after
+     * those already in {@code user}, and each goes to the stream at once.
+     */
+    @Override
+    public void writeUser(JID host, UserData user, ArchiveFeed archive) throws IOException {
+        Objects.requireNonNull(host, "host");
+        enterHost(host);
+        users.write(out, user, archive);
+    }
+
     /** An element outside any user: in {@code <host>} when host is given, else in {@code <server-data>}. */
     public void writeExtension(JID host, XmlPayload element) throws IOException {
         if (host == null) {

@@ -32,6 +32,11 @@ final class UserWriter {
     }
 
     void write(XmlOutput out, UserData user) throws IOException {
+        write(out, user, null);
+    }
+
+    /** As {@link #write(XmlOutput, UserData)}, with the archive's messages after the model's own as {@code more} hands them over. */
+    void write(XmlOutput out, UserData user, ArchiveFeed more) throws IOException {
         out.start(Namespaces.PIE, "user", true);
         out.attribute("name", user.name());
         // Never both: ejabberd's import crashes on a password next to SCRAM credentials, and hashes win.
@@ -94,13 +99,14 @@ final class UserWriter {
             pepNodes(out, user);
             pepItems(out, user);
         }
-        if (!user.archive().isEmpty()) {
-            out.start(Namespaces.PIE_MAM, "archive", true);
-            for (ArchivedMessage message : user.archive()) {
-                archived(out, message);
-            }
-            out.end(true);
+        ArchiveOutput archive = new ArchiveOutput(out);
+        for (ArchivedMessage message : user.archive()) {
+            archive.add(message);
         }
+        if (more != null) {
+            more.writeTo(archive);
+        }
+        archive.close();
         for (XmlPayload extension : user.extensions()) {
             out.element(extension.element(), true);
         }
@@ -256,7 +262,33 @@ final class UserWriter {
         out.end(true);
     }
 
-    private void archived(XmlOutput out, ArchivedMessage message) throws IOException {
+    /** Opens {@code <archive>} with the first message only, so an account without history gets no empty element. */
+    private static final class ArchiveOutput implements ArchiveFeed.Messages {
+        private final XmlOutput out;
+        private boolean open;
+
+        ArchiveOutput(XmlOutput out) {
+            this.out = out;
+        }
+
+        @Override
+        public void add(ArchivedMessage message) throws IOException {
+            if (!open) {
+                out.start(Namespaces.PIE_MAM, "archive", true);
+                open = true;
+            }
+            archived(out, message);
+        }
+
+        void close() throws IOException {
+            if (open) {
+                out.end(true);
+                open = false;
+            }
+        }
+    }
+
+    private static void archived(XmlOutput out, ArchivedMessage message) throws IOException {
         out.start(Namespaces.MAM, "result", true);
         out.attribute("id", message.id());
         out.start(Namespaces.FORWARD, "forwarded", false);

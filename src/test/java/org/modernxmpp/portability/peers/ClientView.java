@@ -8,7 +8,6 @@ import java.util.TreeMap;
 
 import org.dom4j.Element;
 import org.jivesoftware.smack.XMPPException;
-import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.modernxmpp.portability.pie.model.XmlPayload;
 
 /** What a client logged in to a peer account sees of it, in the forms {@link PeerFill} and {@link OurExport} state facts. */
@@ -18,9 +17,11 @@ final class ClientView {
 
     static List<PeerFill.Contact> roster(PeerClient client) throws Exception {
         List<PeerFill.Contact> contacts = new ArrayList<>();
-        for (RosterPacket.Item item : client.roster()) {
-            contacts.add(new PeerFill.Contact(item.getJid().toString(), item.getName(), item.getItemType().name(),
-                    item.isSubscriptionPending(), item.getGroupNames().stream().sorted().toList()));
+        for (Element item : client.roster()) {
+            String subscription = item.attributeValue("subscription");
+            contacts.add(new PeerFill.Contact(item.attributeValue("jid"), item.attributeValue("name"),
+                    subscription == null ? "none" : subscription, "subscribe".equals(item.attributeValue("ask")),
+                    item.elements("group").stream().map(Element::getText).sorted().toList()));
         }
         contacts.sort(Comparator.comparing(PeerFill.Contact::jid));
         return contacts;

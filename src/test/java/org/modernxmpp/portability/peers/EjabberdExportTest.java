@@ -27,7 +27,6 @@ import org.modernxmpp.portability.transfer.UserOutcome;
 class EjabberdExportTest {
     private static final String DOMAIN = "ejabberd-out.test";
 
-    private AutoCloseable rawProviders;
     private EjabberdPeer ejabberd;
     private final PeerFill fill = new PeerFill(DOMAIN);
     private Path export;
@@ -37,7 +36,7 @@ class EjabberdExportTest {
     @BeforeAll
     void fillExportAndImport() throws Exception {
         EjabberdPeer.assumeInstalled();
-        rawProviders = RawIq.installProviders();
+        org.modernxmpp.portability.remote.RawXmlProviders.install();
         ejabberd = EjabberdPeer.create("ejabberd/export", "127.0.0.22", DOMAIN);
         ejabberd.start();
         ejabberd.register(PeerFill.ANNA, PeerFill.ANNA_PASSWORD);
@@ -55,9 +54,6 @@ class EjabberdExportTest {
     void stopEjabberd() throws Exception {
         if (ejabberd != null) {
             ejabberd.close();
-        }
-        if (rawProviders != null) {
-            rawProviders.close();
         }
     }
 

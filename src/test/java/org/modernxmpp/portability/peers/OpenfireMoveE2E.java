@@ -61,13 +61,8 @@ class OpenfireMoveE2E {
     void startBothServers() throws Exception {
         Path installation = OpenfirePeer.assumeInstalled();
         HeadlessChromium.assumeInstalled();
-        providers = RawIq.installProviders();
-        AutoCloseable moved = MovedElement.install();
-        AutoCloseable raw = providers;
-        providers = () -> {
-            moved.close();
-            raw.close();
-        };
+        org.modernxmpp.portability.remote.RawXmlProviders.install();
+        providers = MovedElement.install();
         Map<String, String> peers = Map.of(OLD, "127.0.0.2", NEW, "127.0.0.3");
         old = OpenfirePeer.create(installation, "old", "127.0.0.2", OLD, Map.of(PeerFill.ANNA, PeerFill.ANNA_PASSWORD,
                 PeerFill.BEN, PeerFill.BEN_PASSWORD, PeerFill.CLEO, PeerFill.CLEO_PASSWORD, CAROL, PASSWORD), peers);

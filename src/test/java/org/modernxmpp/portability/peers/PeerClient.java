@@ -19,17 +19,21 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaFactory;
-import org.jivesoftware.smack.roster.Roster;
-import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
-import org.jivesoftware.smackx.mam.MamManager;
 import org.jxmpp.jid.impl.JidCreate;
+import org.modernxmpp.portability.pie.Timestamps;
+import org.modernxmpp.portability.pie.model.ArchivedMessage;
+import org.modernxmpp.portability.pie.model.XmlPayload;
+import org.modernxmpp.portability.remote.RawExtension;
+import org.modernxmpp.portability.remote.RawIq;
+import org.modernxmpp.portability.remote.RawXmlProviders;
 
 /**
  * One logged-in account on a peer, as an ordinary XMPP client sees it (Smack 4.4 over plain TCP on loopback, SCRAM
- * login, no stream management, no automatic answer to subscription requests). Writes go out as raw XML and reads come
- * back as dom4j elements, so a test compares what the server really holds.
+ * login, no stream management). Smack's roster and extension models are not on the class path, so nothing answers
+ * subscription requests on the test's behalf. Writes go out as raw XML and reads come back as dom4j elements (the
+ * plugin's own {@link RawXmlProviders}), so a test compares what the server really holds.
  */
 final class PeerClient implements AutoCloseable {
     static final String PUBSUB = "http://jabber.org/protocol/pubsub";
@@ -38,9 +42,14 @@ final class PeerClient implements AutoCloseable {
     static final String PRIVACY = "jabber:iq:privacy";
     static final String BLOCKING = "urn:xmpp:blocking";
     static final String VCARD = "vcard-temp";
+    static final String ROSTER = "jabber:iq:roster";
+    static final String MAM = "urn:xmpp:mam:2";
 
-    /** Where a peer's client port is. */
-    record Address(String ip, int port, String domain) {
+    /** Where a peer's client port is; with {@code tls}, STARTTLS is required and checked against that context. */
+    record Address(String ip, int port, String domain, javax.net.ssl.X509TrustManager tls) {
+        Address(String ip, int port, String domain) {
+            this(ip, port, domain, null);
+        }
     }
 
     /** What arrived right after the initial presence: flooded offline messages and re-sent subscription requests. */
@@ -59,7 +68,7 @@ final class PeerClient implements AutoCloseable {
     }
 
     static PeerClient login(Address address, String user, String password, Duration replyTimeout) throws Exception {
-        XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
+        XMPPTCPConnectionConfiguration.Builder config = XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(address.domain())
                 .setHostAddress(InetAddress.getByName(address.ip()))
                 .setPort(address.port())
@@ -68,14 +77,14 @@ final class PeerClient implements AutoCloseable {
                 .setResource("peers-live-" + java.util.UUID.randomUUID().toString().substring(0, 8))
                 .setSendPresence(false)
                 .setSecurityMode(SecurityMode.disabled)
-                .setConnectTimeout(10_000)
-                .build();
-        XMPPTCPConnection connection = new XMPPTCPConnection(config);
+                .setConnectTimeout(10_000);
+        if (address.tls() != null) {
+            config.setSecurityMode(SecurityMode.required).setCustomX509TrustManager(address.tls())
+                    .setHostnameVerifier(new org.jivesoftware.smack.java7.XmppHostnameVerifier());
+        }
+        RawXmlProviders.install();
+        XMPPTCPConnection connection = new XMPPTCPConnection(config.build());
         connection.setUseStreamManagement(false);
-        Roster roster = Roster.getInstanceFor(connection);
-        // Smack's default would answer every subscription request with a refusal on the tests' behalf.
-        roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
-        roster.setRosterLoadedAtLogin(false);
         connection.setReplyTimeout(replyTimeout.toMillis());
         connection.connect();
         try {
@@ -84,13 +93,7 @@ final class PeerClient implements AutoCloseable {
             connection.disconnect();
             throw e;
         }
-        // Privacy-list pushes come as IQ sets of a namespace whose Smack model the tests replaced: acknowledge them.
-        connection.registerIQRequestHandler(new AbstractIqRequestHandler("query", PRIVACY, IQ.Type.set, IQRequestHandler.Mode.async) {
-            @Override
-            public IQ handleIQRequest(IQ request) {
-                return IQ.createResultIQ(request);
-            }
-        });
+        org.modernxmpp.portability.remote.ServerPushes.acknowledge(connection);
         return new PeerClient(connection);
     }
 
@@ -109,14 +112,23 @@ final class PeerClient implements AutoCloseable {
         return send(IQ.Type.set, to, element, namespace, inner);
     }
 
-    private Element send(IQ.Type type, String to, String element, String namespace, String inner) throws Exception {
+    /** An IQ set whose child element carries the attribute {@code name=value}. */
+    private Element set(String to, String element, String namespace, String inner, String name, String value) throws Exception {
+        return send(IQ.Type.set, to, element, namespace, inner, name, value);
+    }
+
+    private Element send(IQ.Type type, String to, String element, String namespace, String inner, String... attribute)
+            throws Exception {
         RawIq iq = new RawIq(type, element, namespace, inner);
+        for (int i = 0; i + 1 < attribute.length; i += 2) {
+            iq.attribute(attribute[i], attribute[i + 1]);
+        }
         if (to != null) {
             iq.setTo(JidCreate.from(to));
         }
         IQ result = connection.sendIqRequestAndWaitForResponse(iq);
-        if (result instanceof RawIq raw && raw.receivedXml() != null) {
-            return parse(raw.receivedXml());
+        if (result instanceof RawIq raw && raw.received() != null) {
+            return raw.received();
         }
         return null;
     }
@@ -139,21 +151,21 @@ final class PeerClient implements AutoCloseable {
     // ---------------------------------------------------------------- roster and presence
 
     void rosterSet(String jid, String name, String... groups) throws Exception {
-        RosterPacket set = new RosterPacket();
-        set.setType(IQ.Type.set);
-        RosterPacket.Item item = new RosterPacket.Item(JidCreate.bareFrom(jid), name);
-        for (String group : groups) {
-            item.addGroupName(group);
+        StringBuilder item = new StringBuilder("<item jid='").append(Xml.attr(jid)).append("'");
+        if (name != null) {
+            item.append(" name='").append(Xml.attr(name)).append("'");
         }
-        set.addRosterItem(item);
-        connection.sendIqRequestAndWaitForResponse(set);
+        item.append(">");
+        for (String group : groups) {
+            item.append("<group>").append(Xml.attr(group)).append("</group>");
+        }
+        set(null, "query", ROSTER, item.append("</item>").toString());
     }
 
-    List<RosterPacket.Item> roster() throws Exception {
-        RosterPacket get = new RosterPacket();
-        get.setType(IQ.Type.get);
-        RosterPacket result = connection.sendIqRequestAndWaitForResponse(get);
-        return result.getRosterItems();
+    /** The roster's items as the server sends them. */
+    List<Element> roster() throws Exception {
+        Element query = get(null, "query", ROSTER, null);
+        return query == null ? List.of() : new ArrayList<>(query.elements("item"));
     }
 
     void presence(Presence.Type type, String to) throws Exception {
@@ -265,9 +277,26 @@ final class PeerClient implements AutoCloseable {
         return requests;
     }
 
-    /** The account's whole message archive (XEP-0313), oldest first. */
-    MamManager.MamQuery archive() throws Exception {
-        return MamManager.getInstanceFor(connection).queryArchive(MamManager.MamQueryArgs.builder().setResultPageSizeTo(100).build());
+    /** The first 500 messages of the account's archive (XEP-0313), oldest first: enough for any test's fill. */
+    List<ArchivedMessage> archive() throws Exception {
+        String queryId = java.util.UUID.randomUUID().toString();
+        List<ArchivedMessage> messages = new ArrayList<>();
+        try (org.jivesoftware.smack.StanzaCollector collector = connection.createStanzaCollector(
+                org.jivesoftware.smack.StanzaCollector.newConfiguration().setSize(1000).setStanzaFilter(
+                        stanza -> stanza.getExtension("result", MAM) instanceof RawExtension))) {
+            set(null, "query", MAM, "<set xmlns='http://jabber.org/protocol/rsm'><max>500</max></set>", "queryid", queryId);
+            for (var stanza = collector.pollResult(); stanza != null; stanza = collector.pollResult()) {
+                Element result = ((RawExtension) stanza.getExtension("result", MAM)).element();
+                if (!queryId.equals(result.attributeValue("queryid"))) {
+                    continue;
+                }
+                Element forwarded = result.element("forwarded");
+                messages.add(new ArchivedMessage(result.attributeValue("id"),
+                        Timestamps.parse(forwarded.element("delay").attributeValue("stamp")),
+                        XmlPayload.of(forwarded.element("message"))));
+            }
+        }
+        return messages;
     }
 
     @Override

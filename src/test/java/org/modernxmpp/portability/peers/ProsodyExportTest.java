@@ -29,7 +29,6 @@ import org.modernxmpp.portability.transfer.UserOutcome;
 class ProsodyExportTest {
     private static final String DOMAIN = "prosody-out.test";
 
-    private AutoCloseable rawProviders;
     private ProsodyPeer prosody;
     private final PeerFill fill = new PeerFill(DOMAIN);
     private Path export;
@@ -39,7 +38,7 @@ class ProsodyExportTest {
     @BeforeAll
     void fillExportAndImport() throws Exception {
         ProsodyPeer.assumeInstalled();
-        rawProviders = RawIq.installProviders();
+        org.modernxmpp.portability.remote.RawXmlProviders.install();
         prosody = ProsodyPeer.create("prosody/export", "127.0.0.21", DOMAIN);
         prosody.register(PeerFill.ANNA, PeerFill.ANNA_PASSWORD);
         prosody.register(PeerFill.BEN, PeerFill.BEN_PASSWORD);
@@ -57,9 +56,6 @@ class ProsodyExportTest {
     void stopProsody() throws Exception {
         if (prosody != null) {
             prosody.close();
-        }
-        if (rawProviders != null) {
-            rawProviders.close();
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smackx.forward.packet.Forwarded;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,6 @@ import org.modernxmpp.portability.pie.model.XmlPayload;
 class ProsodyImportTest {
     private static final String DOMAIN = "prosody-in.test";
 
-    private AutoCloseable rawProviders;
     private ProsodyPeer prosody;
     private final OurExport ours = new OurExport(DOMAIN);
     private PeerClient.Arrivals ilseOnline;
@@ -36,7 +34,7 @@ class ProsodyImportTest {
     @BeforeAll
     void importOurExportAndStart() throws Exception {
         ProsodyPeer.assumeInstalled();
-        rawProviders = RawIq.installProviders();
+        org.modernxmpp.portability.remote.RawXmlProviders.install();
         prosody = ProsodyPeer.create("prosody/import", "127.0.0.21", DOMAIN);
         Path files = ours.writeFilePerUser(prosody.base().resolve("our-export"));
         prosody.importFromXep0227(files);
@@ -51,9 +49,6 @@ class ProsodyImportTest {
     void stopProsody() throws Exception {
         if (prosody != null) {
             prosody.close();
-        }
-        if (rawProviders != null) {
-            rawProviders.close();
         }
     }
 
@@ -127,10 +122,10 @@ class ProsodyImportTest {
             var archive = ilse.archive();
             Map<String, PeerFill.OfflineMessage> seen = new TreeMap<>();
             Map<String, Instant> stamps = new TreeMap<>();
-            for (Forwarded<Message> forwarded : archive.getPage().getForwarded()) {
-                PeerFill.OfflineMessage message = Messages.seen(forwarded.getForwardedStanza());
+            for (org.modernxmpp.portability.pie.model.ArchivedMessage archived : archive) {
+                PeerFill.OfflineMessage message = Messages.seen(archived.message());
                 seen.put(message.id(), message);
-                stamps.put(message.id(), forwarded.getDelayInformation().getStamp().toInstant());
+                stamps.put(message.id(), archived.stamp());
             }
             for (PeerFill.OfflineMessage archived : ours.archived()) {
                 assertEquals(archived, seen.get(archived.id()));

@@ -27,12 +27,14 @@ final class ProsodyPeer implements AutoCloseable {
     private final Path base;
     private final PeerClient.Address address;
     private final Path config;
+    private final int directTlsPort;
     private PeerProcess process;
 
-    private ProsodyPeer(Path base, PeerClient.Address address) {
+    private ProsodyPeer(Path base, PeerClient.Address address, int directTlsPort) {
         this.base = base;
         this.address = address;
         this.config = base.resolve("prosody.cfg.lua");
+        this.directTlsPort = directTlsPort;
     }
 
     /** Skips the calling test class when the Debian package is not installed (CI installs it). */
@@ -45,11 +47,46 @@ final class ProsodyPeer implements AutoCloseable {
     /** A new, empty Prosody setup in {@code target/peers-live/<name>}, not yet started, on a free port of {@code ip}. */
     static ProsodyPeer create(String name, String ip, String domain) throws IOException {
         Path base = PeerFiles.freshFolder(name);
-        ProsodyPeer peer = new ProsodyPeer(base, new PeerClient.Address(ip, PeerFiles.freePort(ip), domain));
+        ProsodyPeer peer = new ProsodyPeer(base, new PeerClient.Address(ip, PeerFiles.freePort(ip), domain), -1);
         Files.createDirectories(base.resolve("data"));
         Files.createDirectories(base.resolve("certs"));
         PeerFiles.write(peer.config, PeerFiles.template("prosody/prosody.cfg.lua", peer.values()));
         return peer;
+    }
+
+    /**
+     * As {@link #create}, but TLS is required: STARTTLS on {@link #address()}'s port, direct TLS on
+     * {@link #directTlsPort()}, both with a certificate for {@code domain} from a CA of the test's own, whose trust
+     * store {@link #certificates()} holds. Clients of {@link #address()} trust that CA only.
+     */
+    static ProsodyPeer createWithTls(String name, String ip, String domain) throws Exception {
+        Path base = PeerFiles.freshFolder(name);
+        TestCertificates certificates = TestCertificates.create(base.resolve("certs"), domain);
+        int port = PeerFiles.freePort(ip);
+        int tlsPort = PeerFiles.freePort(ip);
+        while (tlsPort == port) {
+            tlsPort = PeerFiles.freePort(ip);
+        }
+        ProsodyPeer peer = new ProsodyPeer(base, new PeerClient.Address(ip, port, domain, certificates.trustManager()), tlsPort);
+        peer.certificates = certificates;
+        Files.createDirectories(base.resolve("data"));
+        Map<String, String> values = new java.util.HashMap<>(peer.values());
+        values.put("TLS_PORT", Integer.toString(tlsPort));
+        values.put("CERT", certificates.certificatePem().toString());
+        values.put("KEY", certificates.keyPem().toString());
+        PeerFiles.write(peer.config, PeerFiles.template("prosody/prosody-tls.cfg.lua", values));
+        return peer;
+    }
+
+    private TestCertificates certificates;
+
+    /** The CA and certificate of a peer made by {@link #createWithTls}, else null. */
+    TestCertificates certificates() {
+        return certificates;
+    }
+
+    int directTlsPort() {
+        return directTlsPort;
     }
 
     private Map<String, String> values() {
