@@ -195,6 +195,16 @@ public final class RemoteConnector {
     }
 
     private static RemoteException classify(Exception e, String server, String domain, InboundBudget budget) {
+        if (e instanceof SmackException.EndpointConnectionException endpoint && !endpoint.getConnectionExceptions().isEmpty()) {
+            // Smack keeps why each address failed in a list, not as the cause (a direct-TLS handshake fails in there)
+            Exception first = endpoint.getConnectionExceptions().get(0).getException();
+            if (first != null) {
+                RemoteException why = classify(first, server, domain, budget);
+                if (why.problem() != RemoteProblem.PROTOCOL) {
+                    return why;
+                }
+            }
+        }
         if (budget.exceeded()) {
             return new RemoteException(RemoteProblem.TOO_MUCH_DATA, server + " sent more than "
                     + budget.maxStanzaBytes() / (1024 * 1024) + " MB in one piece while connecting; stopped", e);

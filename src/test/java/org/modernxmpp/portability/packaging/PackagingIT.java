@@ -31,7 +31,13 @@ class PackagingIT {
     void pluginFileHasOpenfiresLayoutAndOnlyWhatOpenfireLacks() throws IOException {
         try (JarFile plugin = new JarFile(PLUGIN.toFile())) {
             assertEquals(List.of("META-INF/MANIFEST.MF", "changelog.html", "i18n/accountportability_i18n.properties",
-                    "lib/accountportability-" + VERSION + ".jar", "lib/commons-io-2.22.0.jar", "logo_large.png",
+                    "lib/accountportability-" + VERSION + ".jar", "lib/commons-io-2.22.0.jar",
+                    // Smack core and TCP for the accounts on other servers; Openfire ships none of Smack, jxmpp or MiniDNS
+                    "lib/jxmpp-core-1.0.3.jar", "lib/jxmpp-jid-1.0.3.jar", "lib/jxmpp-util-cache-1.0.3.jar",
+                    "lib/minidns-core-1.0.5.jar", "lib/smack-core-4.4.8.jar", "lib/smack-java8-4.4.8.jar",
+                    "lib/smack-resolver-javax-4.4.8.jar", "lib/smack-sasl-javax-4.4.8.jar",
+                    "lib/smack-streammanagement-4.4.8.jar", "lib/smack-tcp-4.4.8.jar", "lib/smack-xmlparser-4.4.8.jar",
+                    "lib/smack-xmlparser-stax-4.4.8.jar", "logo_large.png",
                     "logo_small.png", "plugin.xml", "readme.html", "web/WEB-INF/web.xml"), entries(plugin));
             String pluginXml = new String(plugin.getInputStream(plugin.getEntry("plugin.xml")).readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(pluginXml.contains("<class>org.modernxmpp.portability.AccountPortabilityPlugin</class>"));
