@@ -46,6 +46,18 @@ final class EjabberdPeer implements AutoCloseable {
      * temp folder instead and {@code target/peers-live/<name>} links to it.
      */
     static EjabberdPeer create(String name, String ip, String domain) throws IOException {
+        return create(name, ip, domain, false);
+    }
+
+    /**
+     * As {@link #create}, but TLS is required: STARTTLS on {@link #address()}'s port, direct TLS on
+     * {@link #directTlsPort()}, with a certificate for {@code domain} from a CA of the test's own ({@link #certificates()}).
+     */
+    static EjabberdPeer createWithTls(String name, String ip, String domain) throws IOException {
+        return create(name, ip, domain, true);
+    }
+
+    private static EjabberdPeer create(String name, String ip, String domain, boolean tls) throws IOException {
         int port = PeerFiles.freePort(ip);
         int distributionPort = PeerFiles.freePort("127.0.0.1");
         Path base = PeerFiles.freshFolder(name);
@@ -60,12 +72,35 @@ final class EjabberdPeer implements AutoCloseable {
             }
             base = outside;
         }
-        EjabberdPeer peer = new EjabberdPeer(base, new PeerClient.Address(ip, port, domain), name.replaceAll("[^a-z0-9]", ""),
-                distributionPort);
-        Map<String, String> values = Map.of("BASE", base.toString(), "IP", ip, "PORT", Integer.toString(port), "DOMAIN", domain,
-                "NODE", peer.node, "DIST_PORT", Integer.toString(distributionPort));
+        TestCertificates certificates = null;
+        int tlsPort = -1;
+        if (tls) {
+            certificates = TestCertificates.create(base.resolve("certs"), domain);
+            do {
+                tlsPort = PeerFiles.freePort(ip);
+            } while (tlsPort == port);
+        }
+        PeerClient.Address address;
+        try {
+            address = new PeerClient.Address(ip, port, domain, tls ? certificates.trustManager() : null);
+        } catch (Exception e) {
+            throw new IOException("the test CA's trust store does not load", e);
+        }
+        EjabberdPeer peer = new EjabberdPeer(base, address, name.replaceAll("[^a-z0-9]", ""), distributionPort);
+        peer.certificates = certificates;
+        peer.directTlsPort = tlsPort;
+        Map<String, String> values = new java.util.HashMap<>(Map.of("BASE", base.toString(), "IP", ip, "PORT", Integer.toString(port),
+                "DOMAIN", domain, "NODE", peer.node, "DIST_PORT", Integer.toString(distributionPort)));
+        if (tls) {
+            // ejabberd wants certificate and key in one file
+            Path pem = certificates.folder().resolve("ejabberd.pem");
+            Files.writeString(pem, Files.readString(certificates.certificatePem()) + Files.readString(certificates.keyPem()));
+            values.put("CERTFILE", pem.toString());
+            values.put("TLS_PORT", Integer.toString(tlsPort));
+        }
         for (String file : List.of("ejabberd.yml", "ejabberdctl.cfg", "inetrc")) {
-            PeerFiles.write(base.resolve("etc").resolve(file), PeerFiles.template("ejabberd/" + file, values));
+            String template = tls && file.equals("ejabberd.yml") ? "ejabberd/ejabberd-tls.yml" : "ejabberd/" + file;
+            PeerFiles.write(base.resolve("etc").resolve(file), PeerFiles.template(template, values));
         }
         for (String folder : List.of("db", "log", "export", "import")) {
             Files.createDirectories(base.resolve(folder));
@@ -85,8 +120,20 @@ final class EjabberdPeer implements AutoCloseable {
                 folder.toString()), folder, Map.of(), Duration.ofSeconds(30)).exitCode() == 0;
     }
 
+    private TestCertificates certificates;
+    private int directTlsPort = -1;
+
     PeerClient.Address address() {
         return address;
+    }
+
+    /** The CA and certificate of a peer made by {@link #createWithTls}, else null. */
+    TestCertificates certificates() {
+        return certificates;
+    }
+
+    int directTlsPort() {
+        return directTlsPort;
     }
 
     Path base() {
