@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -97,6 +98,31 @@ class HostileServerTest {
         RemoteException e = connect(at(port, false));
         assertEquals(RemoteProblem.UNREACHABLE, e.problem(), e.getMessage());
         assertTrue(e.getMessage().contains("127.0.0.1 port " + port), e.getMessage());
+    }
+
+    @Test
+    void theCommandLineSaysWhyAndLeavesNoFileBehind(@TempDir Path folder) throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Path password = java.nio.file.Files.writeString(folder.resolve("password"), "secret\n");
+        Path out = folder.resolve("anna.xml");
+        java.io.StringWriter stderr = new java.io.StringWriter();
+        int exit = org.modernxmpp.portability.cli.PortabilityCommand.run(new String[] {"pull", "anna@pull.example", "-o",
+                out.toString(), "--password-file", password.toString(), "--server", "127.0.0.1:" + port,
+                "--allow-internal-addresses", "--timeout", "2"}, new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(stderr, true));
+        assertEquals(org.modernxmpp.portability.cli.ExitCodes.REMOTE_ERROR, exit, stderr.toString());
+        assertTrue(stderr.toString().contains("error: Could not reach an XMPP server for pull.example"), stderr.toString());
+        try (var left = java.nio.file.Files.list(folder)) {
+            assertEquals(List.of("password"), left.map(p -> p.getFileName().toString()).toList(), "no partial export");
+        }
+        int refused = org.modernxmpp.portability.cli.PortabilityCommand.run(new String[] {"pull", "anna@pull.example", "-o",
+                out.toString(), "--password-file", password.toString(), "--server", "127.0.0.1:" + port},
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(stderr, true));
+        assertEquals(org.modernxmpp.portability.cli.ExitCodes.REMOTE_ERROR, refused);
+        assertTrue(stderr.toString().contains("127.0.0.1, a loopback address"), stderr.toString());
     }
 
     @Test
