@@ -15,7 +15,7 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * The largest heap still in use right after a garbage collection while it watches: the live data, which is
  * what must stay flat. Peak usage before collection says more about the collector's laziness than about us.
  */
-final class HeapWatch {
+public final class HeapWatch {
     private final AtomicLong peak = new AtomicLong();
     private final NotificationListener listener = (notification, handback) -> {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
@@ -25,7 +25,7 @@ final class HeapWatch {
         }
     };
 
-    HeapWatch() {
+    public HeapWatch() {
         System.gc();
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) collector).addNotificationListener(listener, null, null);
@@ -33,7 +33,7 @@ final class HeapWatch {
     }
 
     /** Stops watching; one last collection gives a short phase a reading too. */
-    long peakAfterGc() {
+    public long peakAfterGc() {
         System.gc();
         peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
