@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 
 import org.apache.commons.io.file.PathUtils;
 import org.modernxmpp.portability.pie.PieFolderWriter;
+import org.modernxmpp.portability.pie.PieSink;
 import org.modernxmpp.portability.pie.PieWriter;
 import org.modernxmpp.portability.pie.ScramEncoding;
 import org.modernxmpp.portability.pie.model.PieEntry;
@@ -23,17 +24,16 @@ final class ExportOutput implements AutoCloseable {
 
     private final Path target;
     private final Path temporary;
-    private final PieWriter fileWriter;
+    private final PieSink sink;
+    /** The open file of the one-file layout; null for a folder. */
     private final OutputStream stream;
-    private final PieFolderWriter folderWriter;
     private boolean committed;
 
-    private ExportOutput(Path target, Path temporary, PieWriter fileWriter, OutputStream stream, PieFolderWriter folderWriter) {
+    private ExportOutput(Path target, Path temporary, PieSink sink, OutputStream stream) {
         this.target = target;
         this.temporary = temporary;
-        this.fileWriter = fileWriter;
+        this.sink = sink;
         this.stream = stream;
-        this.folderWriter = folderWriter;
     }
 
     static ExportOutput create(Path target, Layout layout, boolean force) throws IOException {
@@ -51,36 +51,26 @@ final class ExportOutput implements AutoCloseable {
             if (Files.isDirectory(temporary)) {
                 PathUtils.deleteDirectory(temporary);
             }
-            return new ExportOutput(absolute, temporary, null, null, new PieFolderWriter(temporary, scram));
+            return new ExportOutput(absolute, temporary, new PieFolderWriter(temporary, scram), null);
         }
         OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
-        return new ExportOutput(absolute, temporary, new PieWriter(stream, scram), stream, null);
+        return new ExportOutput(absolute, temporary, new PieWriter(stream, scram), stream);
     }
 
     void write(PieEntry entry) throws IOException {
-        if (fileWriter != null) {
-            fileWriter.write(entry);
-        } else {
-            folderWriter.write(entry);
-        }
+        sink.write(entry);
     }
 
-    /** A user whose archive {@code archive} hands over message by message (a pulled account). */
-    void writeUser(org.xmpp.packet.JID host, org.modernxmpp.portability.pie.model.UserData user,
-                   org.modernxmpp.portability.pie.ArchiveFeed archive) throws IOException {
-        if (fileWriter != null) {
-            fileWriter.writeUser(host, user, archive);
-        } else {
-            folderWriter.writeUser(host, user, archive);
-        }
+    /** What the export is written to; {@link #commit} finishes it. */
+    PieSink sink() {
+        return sink;
     }
 
     /** Finishes the export and moves it into place. */
     void commit() throws IOException {
-        if (fileWriter != null) {
-            fileWriter.close();
-        } else {
-            folderWriter.finish();
+        sink.finish();
+        if (stream != null) {
+            stream.close();
         }
         if (Files.isDirectory(target)) {
             PathUtils.deleteDirectory(target);

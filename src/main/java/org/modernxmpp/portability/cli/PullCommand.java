@@ -62,22 +62,15 @@ final class PullCommand implements Callable<Integer> {
         JID jid;
         PullOptions options;
         ExportOutput.Layout layout;
-        try {
-            jid = new JID(account.trim());
-            if (jid.getNode() == null || jid.getResource() != null) {
-                throw new IllegalArgumentException("'" + account + "' is not an account address (name@domain)");
-            }
-            List<PrivateXmlKeys.Key> extra = privateXml.stream().map(PrivateXmlKeys.Key::parse).toList();
-            options = PullOptions.everything().withArchive(!noArchive, since()).withPrivateXml(PrivateXmlKeys.with(extra));
-            layout = output.layout();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
         RemoteLogin login;
         RemoteConnector connector;
         try {
+            jid = RemoteOptions.account(account);
+            List<PrivateXmlKeys.Key> extra = privateXml.stream().map(PrivateXmlKeys.Key::parse).toList();
+            options = PullOptions.everything().withArchive(!noArchive, since()).withPrivateXml(PrivateXmlKeys.with(extra));
+            layout = output.layout();
             connector = new RemoteConnector(remote.settings());
-            login = new RemoteLogin(new JID(jid.toBareJID()), remote.password(jid.toBareJID()));
+            login = new RemoteLogin(jid, remote.password(jid.toBareJID()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -85,7 +78,7 @@ final class PullCommand implements Callable<Integer> {
         try (ExportOutput target = ExportOutput.create(output.output, layout, output.force);
              RemoteSession session = connector.connect(login)) {
             err.println("connected to " + session.server() + " as " + session.account().toBareJID());
-            report = new AccountPull(session, options, new Progress(err)).pullTo(new SinkOf(target));
+            report = new AccountPull(session, options, new Progress(err)).pullTo(target.sink());
             target.commit();
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -104,25 +97,6 @@ final class PullCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--archive-since '" + archiveSince + "' is not a date (2024-01-31) or time (2024-01-31T08:00:00Z)");
         }
         return since;
-    }
-
-    /** The pull writes through the sink interface; the command's output moves the result into place. */
-    private record SinkOf(ExportOutput target) implements org.modernxmpp.portability.pie.PieSink {
-        @Override
-        public void write(org.modernxmpp.portability.pie.model.PieEntry entry) throws IOException {
-            target.write(entry);
-        }
-
-        @Override
-        public void writeUser(JID host, org.modernxmpp.portability.pie.model.UserData user,
-                              org.modernxmpp.portability.pie.ArchiveFeed archive) throws IOException {
-            target.writeUser(host, user, archive);
-        }
-
-        @Override
-        public void finish() {
-            // ExportOutput.commit finishes and moves the export into place
-        }
     }
 
     /** One line per kind on stderr, and the archive's count every few thousand messages. */

@@ -41,6 +41,15 @@ final class RemoteOptions {
     @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "For connecting and for each answer (default 30).")
     int timeoutSeconds;
 
+    /** The account a command names, checked: name@domain, no resource. */
+    static org.xmpp.packet.JID account(String text) {
+        org.xmpp.packet.JID jid = new org.xmpp.packet.JID(text.trim());
+        if (jid.getNode() == null || jid.getResource() != null) {
+            throw new IllegalArgumentException("'" + text + "' is not an account address (name@domain)");
+        }
+        return jid;
+    }
+
     RemoteSettings settings() throws IOException {
         if (timeoutSeconds < 1) {
             throw new IllegalArgumentException("--timeout must be at least 1 second");

@@ -44,9 +44,7 @@ public final class PieWriter implements PieSink, Closeable {
     }
 
     public void writeUser(JID host, UserData user) throws IOException {
-        Objects.requireNonNull(host, "host");
-        enterHost(host);
-        users.write(out, user);
+        writeUser(host, user, null);
     }
 
     /**

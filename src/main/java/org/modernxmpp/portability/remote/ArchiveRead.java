@@ -150,20 +150,8 @@ final class ArchiveRead implements ArchiveFeed {
 
     /** A forwarded message written without its own xmlns would otherwise inherit the forward namespace. */
     private static Element inClientNamespace(Element message) {
-        if (Namespaces.CLIENT.equals(message.getNamespaceURI())) {
-            return message;
-        }
         String inherited = message.getNamespaceURI();
-        Element copy = DocumentHelper.createElement(QName.get("message", Namespaces.CLIENT));
-        copy.setAttributes(message.attributes().stream().map(a -> (org.dom4j.Attribute) a.clone()).toList());
-        for (org.dom4j.Node node : message.content()) {
-            if (node instanceof Element child && inherited.equals(child.getNamespaceURI())) {
-                copy.add(rename(child, Namespace.get(Namespaces.CLIENT), inherited));
-            } else if (!(node instanceof Namespace)) {
-                copy.add((org.dom4j.Node) node.clone());
-            }
-        }
-        return copy;
+        return Namespaces.CLIENT.equals(inherited) ? message : rename(message, Namespace.get(Namespaces.CLIENT), inherited);
     }
 
     private static Element rename(Element element, Namespace to, String from) {

@@ -108,20 +108,24 @@ public final class RemoteConnector {
         return host + " port " + endpoint.port() + (endpoint.directTls() ? " (direct TLS)" : "");
     }
 
+    /** Direct TLS is opened by the socket factory itself; STARTTLS is Smack's, with the same trust manager. */
+    private static javax.net.ssl.SSLSocketFactory directTls(X509TrustManager trust) throws RemoteException {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {trust}, null);
+            return tls.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new RemoteException(RemoteProblem.TLS_NOT_TRUSTED, "TLS is not available in this JVM: " + e.getMessage(), e);
+        }
+    }
+
     private RemoteSession open(RemoteLogin login, ServerAddress endpoint, InetAddress address, X509TrustManager trust)
             throws RemoteException {
         JID account = new JID(login.account().toBareJID());
         String domain = account.getDomain();
         String server = endpoint.host() + ":" + endpoint.port();
         InboundBudget budget = new InboundBudget(settings.limits().maxStanzaBytes());
-        SSLContext tls;
-        try {
-            tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {trust}, null);
-        } catch (GeneralSecurityException e) {
-            throw new RemoteException(RemoteProblem.TLS_NOT_TRUSTED, "TLS is not available in this JVM: " + e.getMessage(), e);
-        }
-        MeteredSockets sockets = endpoint.directTls() ? MeteredSockets.directTls(budget, tls.getSocketFactory(), domain)
+        MeteredSockets sockets = endpoint.directTls() ? MeteredSockets.directTls(budget, directTls(trust), domain)
                 : MeteredSockets.plain(budget);
         int timeout = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
         XMPPTCPConnectionConfiguration config;

@@ -54,7 +54,7 @@ public final class RemoteSession implements AutoCloseable {
 
     /** An IQ get to {@code to} (null: the account itself); the child element of the answer, or null for an empty one. */
     public Element get(String to, String element, String namespace, String inner) throws RemoteException, RemoteRefusal {
-        return send(new RawIq(IQ.Type.get, element, namespace, inner), to);
+        return get(to, element, namespace, Map.of(), inner);
     }
 
     public Element get(String to, String element, String namespace, Map<String, String> attributes, String inner)
@@ -65,7 +65,7 @@ public final class RemoteSession implements AutoCloseable {
     }
 
     public Element set(String to, String element, String namespace, String inner) throws RemoteException, RemoteRefusal {
-        return send(new RawIq(IQ.Type.set, element, namespace, inner), to);
+        return set(to, element, namespace, Map.of(), inner);
     }
 
     public Element set(String to, String element, String namespace, Map<String, String> attributes, String inner)

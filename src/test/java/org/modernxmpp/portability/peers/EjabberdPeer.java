@@ -76,9 +76,7 @@ final class EjabberdPeer implements AutoCloseable {
         int tlsPort = -1;
         if (tls) {
             certificates = TestCertificates.create(base.resolve("certs"), domain);
-            do {
-                tlsPort = PeerFiles.freePort(ip);
-            } while (tlsPort == port);
+            tlsPort = PeerFiles.freePortBesides(ip, port);
         }
         PeerClient.Address address;
         try {

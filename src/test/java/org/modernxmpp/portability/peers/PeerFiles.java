@@ -69,6 +69,15 @@ final class PeerFiles {
         }
     }
 
+    /** A free port at {@code ip} other than {@code taken}: a second listener of the same peer. */
+    static int freePortBesides(String ip, int taken) throws IOException {
+        int port;
+        do {
+            port = freePort(ip);
+        } while (port == taken);
+        return port;
+    }
+
     static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);

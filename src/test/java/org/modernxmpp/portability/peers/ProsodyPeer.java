@@ -63,10 +63,7 @@ final class ProsodyPeer implements AutoCloseable {
         Path base = PeerFiles.freshFolder(name);
         TestCertificates certificates = TestCertificates.create(base.resolve("certs"), domain);
         int port = PeerFiles.freePort(ip);
-        int tlsPort = PeerFiles.freePort(ip);
-        while (tlsPort == port) {
-            tlsPort = PeerFiles.freePort(ip);
-        }
+        int tlsPort = PeerFiles.freePortBesides(ip, port);
         ProsodyPeer peer = new ProsodyPeer(base, new PeerClient.Address(ip, port, domain, certificates.trustManager()), tlsPort);
         peer.certificates = certificates;
         Files.createDirectories(base.resolve("data"));
