@@ -19,4 +19,12 @@ public interface RosterPort {
     List<SubscriptionRequest> pendingSubscriptions(String username) throws AccountException;
 
     void addPendingSubscription(String username, SubscriptionRequest request) throws AccountException;
+
+    /**
+     * Null when {@link #addPendingSubscription} works; else why it cannot (a client cannot make a request wait on its
+     * own server), and the import reports the requests instead of failing on them.
+     */
+    default String whyNoPendingSubscriptions() {
+        return null;
+    }
 }

@@ -10,10 +10,12 @@ import picocli.CommandLine.Command;
 
 /** Entry point of the command-line tool: {@code java -jar accountportability-cli.jar <command> …}. */
 @Command(name = "accountportability", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
-        description = "Inspect, validate, convert and compare XEP-0227 account exports (Openfire, Prosody, ejabberd, …).",
+        description = "Inspect, validate, convert and compare XEP-0227 account exports (Openfire, Prosody, ejabberd, …),"
+                + " and pull an account from, or push one into, any XMPP server as its own client.",
         subcommands = {InspectCommand.class, ValidateCommand.class, ConvertCommand.class, RenameHostCommand.class,
-                DiffCommand.class, PullCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 done/valid/same, 1 invalid export or exports differ, 2 usage error, 3 file error."})
+                DiffCommand.class, PullCommand.class, PushCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 done/valid/same, 1 invalid export or exports differ, 2 usage error, 3 file error,",
+                "4 the other server could not be reached or refused the login, 5 not everything arrived (see the report)."})
 public final class PortabilityCommand {
 
     public static void main(String[] args) {

@@ -42,6 +42,21 @@ public final class AccountPull {
 
     /** Reads the account and writes it to {@code sink} as one user of its domain; the sink is not finished. */
     public PullReport pullTo(PieSink sink) throws RemoteException, IOException {
+        AccountSnapshot snapshot = read();
+        List<KindRead> kinds = new ArrayList<>(snapshot.kinds());
+        ArchiveRead archive = null;
+        if (options.archive()) {
+            progress.reading(DataKind.ARCHIVE);
+            archive = new ArchiveRead(session, options, progress);
+        }
+        JID account = session.account();
+        sink.writeUser(new JID(account.getDomain()), snapshot.data(), archive);
+        kinds.add(archive == null ? new KindRead(DataKind.ARCHIVE, Status.SKIPPED, 0, null) : archive.result());
+        return new PullReport(account.toBareJID(), session.server(), kinds, NOT_READABLE, snapshot.notes());
+    }
+
+    /** Everything but the archive, held in memory: what one account keeps outside its archive is small. */
+    public AccountSnapshot read() throws RemoteException {
         JID account = session.account();
         Element user = DocumentHelper.createElement(QName.get("user", Namespaces.PIE)).addAttribute("name", account.getNode());
         List<KindRead> kinds = new ArrayList<>();
@@ -58,22 +73,14 @@ public final class AccountPull {
         progress.reading(DataKind.PEP);
         kinds.add(new PepRead(session).readInto(user));
         ReadNotes notes = new ReadNotes();
-        UserData data;
         try {
-            data = new UserElementParser().parse(user, account.getDomain(), account.toBareJID() + " as read from "
+            UserData data = new UserElementParser().parse(user, account.getDomain(), account.toBareJID() + " as read from "
                     + session.server(), notes);
+            return new AccountSnapshot(data, kinds, notes);
         } catch (PieFormatException e) {
             throw new RemoteException(RemoteProblem.PROTOCOL, "What " + session.server() + " sent for " + account.toBareJID()
                     + " cannot be kept: " + e.getMessage(), e);
         }
-        ArchiveRead archive = null;
-        if (options.archive()) {
-            progress.reading(DataKind.ARCHIVE);
-            archive = new ArchiveRead(session, options, progress);
-        }
-        sink.writeUser(new JID(account.getDomain()), data, archive);
-        kinds.add(archive == null ? new KindRead(DataKind.ARCHIVE, Status.SKIPPED, 0, null) : archive.result());
-        return new PullReport(account.toBareJID(), session.server(), kinds, NOT_READABLE, notes);
     }
 
     private KindRead roster(Element user) throws RemoteException {

@@ -28,10 +28,6 @@ final class PepImporter implements KindImporter {
         return DataKind.PEP;
     }
 
-    static boolean isOmemo(String node) {
-        return node.startsWith("eu.siacs.conversations.axolotl") || node.startsWith("urn:xmpp:omemo:");
-    }
-
     @Override
     public KindPlan plan(UserData data, ImportTarget target) throws AccountException {
         PepPort pep = target.ports().pep();
@@ -45,7 +41,7 @@ final class PepImporter implements KindImporter {
         List<String> notes = new ArrayList<>();
         for (PepNode fileNode : data.pepNodes()) {
             PepNode node = target.isOtherAccount() ? forAccount(fileNode, target) : fileNode;
-            if (isOmemo(node.node()) && target.isOtherAccount() && !target.options().omemoIntoOtherAccount()) {
+            if (node.isOmemo() && target.isOtherAccount() && !target.options().omemoIntoOtherAccount()) {
                 notes.add("OMEMO node " + node.node() + " not imported into another account (its keys belong to "
                         + target.source().toBareJID() + ")");
                 continue;

@@ -66,9 +66,12 @@ final class RosterImporter implements KindImporter {
         }
         Set<String> pending = new LinkedHashSet<>();
         currentPending.forEach(r -> pending.add(r.from().toBareJID()));
+        String noPending = rosters.whyNoPendingSubscriptions();
         for (SubscriptionRequest request : data.pendingSubscriptions()) {
             String from = request.from().toBareJID();
-            if (!from.equals(self) && pending.add(from)) {
+            if (noPending != null && !from.equals(self) && pending.add(from)) {
+                notes.add("not kept: the waiting subscription request from " + from + " (" + noPending + ")");
+            } else if (!from.equals(self) && pending.add(from)) {
                 changes.add(new PlannedChange("keep the waiting subscription request from " + from,
                         () -> rosters.addPendingSubscription(user, request)));
             }

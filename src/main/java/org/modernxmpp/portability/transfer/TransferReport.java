@@ -81,7 +81,7 @@ public final class TransferReport {
         unknown.forEach((what, count) -> unknownElements.merge(what, count, Integer::sum));
     }
 
-    synchronized void note(String note) {
+    public synchronized void note(String note) {
         notes.add(note);
     }
 

@@ -227,4 +227,21 @@ class PortabilityCommandTest {
         assertEquals(0, with.code(), with.err());
         assertTrue(with.out().startsWith("valid: 2 users in 1 hosts"), with.out());
     }
+
+    /** Wrong push options are usage errors before any connection: what a client cannot write is named. */
+    @Test
+    void pushRefusesKindsNoClientCanWriteBeforeConnecting() throws IOException {
+        Path password = Files.writeString(temp.resolve("password"), "secret\n");
+        Result archive = run("push", EXAMPLE.toString(), "juliet@capulet.example", "--password-file", password.toString(),
+                "--skip", "archive");
+        assertEquals(ExitCodes.USAGE, archive.code(), archive.err());
+        assertTrue(archive.err().contains("--skip archive: not a kind a client can write"), archive.err());
+        Result blocklist = run("push", EXAMPLE.toString(), "juliet@capulet.example", "--password-file", password.toString(),
+                "--replace", "roster,blocklist");
+        assertEquals(ExitCodes.USAGE, blocklist.code(), blocklist.err());
+        assertTrue(blocklist.err().contains("an import never lifts a block"), blocklist.err());
+        Result address = run("push", EXAMPLE.toString(), "capulet.example", "--password-file", password.toString());
+        assertEquals(ExitCodes.USAGE, address.code());
+        assertTrue(address.err().contains("'capulet.example' is not an account address (name@domain)"), address.err());
+    }
 }

@@ -22,6 +22,15 @@ final class PeerFill {
     static final String ANNA_PASSWORD = "Änna-pässwörd ☃";
     static final String BEN_PASSWORD = "ben-secret";
     static final String CLEO_PASSWORD = "cleo-secret";
+    /** A fresh account that a push fills. */
+    static final String DORA = "dora";
+    static final String DORA_PASSWORD = "dora-secret";
+    /** A fresh account that a push from another server's export fills. */
+    static final String EVE = "eve";
+    static final String EVE_PASSWORD = "eve-secret";
+    /** A fresh account that a push of nodes with odd configurations goes into. */
+    static final String FRANK = "frank";
+    static final String FRANK_PASSWORD = "frank-secret";
 
     static final String REMI = "rémi@remote.example";
     static final String NONAME = "noname@remote.example";

@@ -17,4 +17,9 @@ public record PepNode(String node, XmlPayload configuration, List<Affiliation> a
         subscriptions = List.copyOf(subscriptions);
         items = List.copyOf(items);
     }
+
+    /** An OMEMO key node (either version): its keys belong to the devices of the account that published them. */
+    public boolean isOmemo() {
+        return node.startsWith("eu.siacs.conversations.axolotl") || node.startsWith("urn:xmpp:omemo:");
+    }
 }

@@ -12,14 +12,14 @@ import org.modernxmpp.portability.pie.model.UserData;
 import org.modernxmpp.portability.remote.PullReport;
 import org.modernxmpp.portability.transfer.DataKind;
 
-/** {@link LivePullTest} against Prosody 0.12, and what arrives compared with Prosody's own XEP-0227 export too. */
-class ProsodyPullTest extends LivePullTest {
+/** {@link LiveRemoteAccountTest} against Prosody 0.12, and what arrives compared with Prosody's own XEP-0227 export too. */
+class ProsodyRemoteAccountTest extends LiveRemoteAccountTest {
     private static final String DOMAIN = "prosody-pull.test";
 
     private ProsodyPeer prosody;
     private UserData exported;
 
-    ProsodyPullTest() {
+    ProsodyRemoteAccountTest() {
         super(DOMAIN);
     }
 
@@ -30,6 +30,8 @@ class ProsodyPullTest extends LivePullTest {
         prosody.register(PeerFill.ANNA, PeerFill.ANNA_PASSWORD);
         prosody.register(PeerFill.BEN, PeerFill.BEN_PASSWORD);
         prosody.register(PeerFill.CLEO, PeerFill.CLEO_PASSWORD);
+        prosody.register(PeerFill.DORA, PeerFill.DORA_PASSWORD);
+        prosody.register(PeerFill.FRANK, PeerFill.FRANK_PASSWORD);
         prosody.start(PeerFill.BEN, PeerFill.BEN_PASSWORD);
         fillAndPull(new PeerFill.Peer(false, true));
         prosody.stop();

@@ -1,7 +1,10 @@
 package org.modernxmpp.portability.peers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +16,32 @@ import org.junit.jupiter.api.Test;
 import org.modernxmpp.portability.pie.model.PrivacyLists;
 import org.modernxmpp.portability.pie.model.UserData;
 import org.modernxmpp.portability.pie.model.XmlPayload;
+import org.modernxmpp.portability.pie.ReadLimits;
+import org.modernxmpp.portability.remote.AccountPull;
+import org.modernxmpp.portability.remote.AccountPush;
+import org.modernxmpp.portability.remote.PrivateXmlKeys;
+import org.modernxmpp.portability.remote.PullOptions;
+import org.modernxmpp.portability.remote.PullProgress;
 import org.modernxmpp.portability.remote.PullReport;
+import org.modernxmpp.portability.remote.PushResult;
+import org.modernxmpp.portability.remote.RemoteConnector;
+import org.modernxmpp.portability.remote.RemoteLogin;
+import org.modernxmpp.portability.remote.RemoteSession;
 import org.modernxmpp.portability.transfer.DataKind;
+import org.modernxmpp.portability.transfer.ImportOptions;
+import org.modernxmpp.portability.transfer.ReportText;
+import org.modernxmpp.portability.transfer.TransferProgress;
+import org.modernxmpp.portability.transfer.UserOutcome;
+import org.xmpp.packet.JID;
 
-/** {@link LivePullTest} against ejabberd 23.01, which also has privacy lists, compared with its own export too. */
-class EjabberdPullTest extends LivePullTest {
+/** {@link LiveRemoteAccountTest} against ejabberd 23.01, which also has privacy lists, compared with its own export too. */
+class EjabberdRemoteAccountTest extends LiveRemoteAccountTest {
     private static final String DOMAIN = "ejabberd-pull.test";
 
     private EjabberdPeer ejabberd;
     private UserData exported;
 
-    EjabberdPullTest() {
+    EjabberdRemoteAccountTest() {
         super(DOMAIN);
     }
 
@@ -35,6 +53,9 @@ class EjabberdPullTest extends LivePullTest {
         ejabberd.register(PeerFill.ANNA, PeerFill.ANNA_PASSWORD);
         ejabberd.register(PeerFill.BEN, PeerFill.BEN_PASSWORD);
         ejabberd.register(PeerFill.CLEO, PeerFill.CLEO_PASSWORD);
+        ejabberd.register(PeerFill.DORA, PeerFill.DORA_PASSWORD);
+        ejabberd.register(PeerFill.FRANK, PeerFill.FRANK_PASSWORD);
+        ejabberd.register(PeerFill.EVE, PeerFill.EVE_PASSWORD);
         ejabberd.awaitLogin(PeerFill.BEN, PeerFill.BEN_PASSWORD);
         fillAndPull(new PeerFill.Peer(true, false));
         exported = OurImport.of(ejabberd.exportPiefxis(), DOMAIN).read().get(PeerFill.ANNA);
@@ -118,5 +139,42 @@ class EjabberdPullTest extends LivePullTest {
         assertEquals(OurImport.contacts(exported.roster()), OurImport.contacts(pulled.roster()), "roster");
         assertEquals(exported.vCard(), pulled.vCard(), "vCard");
         assertEquals(OurImport.fragments(exported.privateXml()), OurImport.fragments(pulled.privateXml()), "private XML");
+    }
+
+    /**
+     * A real Prosody export (Prosody's own configuration forms, its contacts, a vCard, PEP with a whitelist node) goes
+     * into an ejabberd account: what ejabberd holds afterwards is read back as eve's client.
+     */
+    @Test
+    void aProsodyExportGoesIntoAnEjabberdAccount() throws Exception {
+        Path export = Path.of("src/test/resources/peers/prosody/juliet@prosody.example.xml");
+        UserData juliet = OurImport.of(export, "prosody.example").read().get("juliet");
+        RemoteLogin eve = new RemoteLogin(new JID(fill.jid(PeerFill.EVE)), PeerFill.EVE_PASSWORD);
+        PushResult result;
+        try (RemoteSession session = new RemoteConnector(settings()).connect(eve)) {
+            result = new AccountPush(session, new TransferProgress()).push(export, ReadLimits.DEFAULT, ImportOptions.mergeAll());
+        }
+        StringWriter text = new StringWriter();
+        ReportText.write(result.report(), new PrintWriter(text, true));
+        assertEquals(UserOutcome.Status.DONE, result.report().users().get(0).status(), text.toString());
+        assertEquals(List.of(), result.notThere(), text.toString());
+        assertTrue(text.toString().contains("not kept: the waiting subscription request from mercutio@prosody.example"
+                + " (no client can store it on its own server; the contact asks again)"), text.toString());
+        UserData read;
+        try (RemoteSession session = new RemoteConnector(settings()).connect(eve)) {
+            // XEP-0049 cannot list: ask for the namespaces the export holds
+            List<PrivateXmlKeys.Key> keys = juliet.privateXml().stream().map(f -> new PrivateXmlKeys.Key(f.name(), f.namespace())).toList();
+            read = new AccountPull(session, PullOptions.everything().withPrivateXml(PrivateXmlKeys.with(keys)), PullProgress.NONE)
+                    .read().data();
+        }
+        assertEquals(namesAndGroups(juliet.roster()), OurImport.contacts(read.roster()), text.toString());
+        assertEquals(Xml.unordered(juliet.vCard()), Xml.unordered(read.vCard()));
+        assertEquals(OurImport.fragments(juliet.privateXml()), OurImport.fragments(read.privateXml()));
+        Map<String, Map<String, XmlPayload>> nodes = OurImport.pep(read.pepNodes());
+        assertEquals(nodesOfTheServer(), nodes.keySet().stream().filter(n -> !OurImport.pep(juliet.pepNodes()).containsKey(n)).toList());
+        nodes.keySet().removeAll(nodesOfTheServer());
+        assertEquals(OurImport.pep(juliet.pepNodes()), nodes, text.toString());
+        assertTrue(read.pepNodes().stream().filter(n -> n.node().equals(PeerFill.NODE_BOOKMARKS)).findFirst().orElseThrow()
+                .configuration().canonicalForm().contains("whitelist"), "Prosody's whitelist node stays private on ejabberd");
     }
 }
