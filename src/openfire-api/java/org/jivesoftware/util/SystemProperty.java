@@ -56,6 +56,10 @@ public final class SystemProperty<T> {
             throw new UnsupportedOperationException();
         }
 
+        public Builder<T> setEncrypted(boolean encrypted) {
+            throw new UnsupportedOperationException();
+        }
+
         public Builder<T> setPlugin(String plugin) {
             throw new UnsupportedOperationException();
         }

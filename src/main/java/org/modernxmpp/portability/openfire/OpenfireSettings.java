@@ -1,5 +1,6 @@
 package org.modernxmpp.portability.openfire;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jivesoftware.util.SystemProperty;
+import org.modernxmpp.portability.remote.AddressPolicy;
+import org.modernxmpp.portability.remote.RemoteSettings;
 import org.modernxmpp.portability.web.Settings;
 
 /**
@@ -17,7 +20,7 @@ import org.modernxmpp.portability.web.Settings;
 public final class OpenfireSettings implements Settings {
     private static final String PREFIX = "plugin.accountportability.";
 
-    private record Entry(SystemProperty<?> property, String description, boolean dynamic) {
+    private record Entry(SystemProperty<?> property, String description, boolean dynamic, boolean secret) {
     }
 
     private final String plugin;
@@ -32,6 +35,15 @@ public final class OpenfireSettings implements Settings {
     private final SystemProperty<Integer> noticesPerMinute;
     private final SystemProperty<Boolean> keepTombstones;
     private final SystemProperty<Integer> tombstoneDays;
+    private final SystemProperty<Boolean> moveIn;
+    private final SystemProperty<Boolean> moveOut;
+    private final SystemProperty<Boolean> internalAddresses;
+    private final SystemProperty<String> trustStore;
+    private final SystemProperty<String> trustStorePassword;
+    private final SystemProperty<Integer> remoteTimeoutSeconds;
+    private final SystemProperty<Integer> maxTransfers;
+    private final SystemProperty<Integer> maxTransfersPerAddress;
+    private final SystemProperty<String> closingNotice;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     public OpenfireSettings(String plugin) {
@@ -62,19 +74,47 @@ public final class OpenfireSettings implements Settings {
                         + " with the new address, so contacts who have not switched yet still can.");
         tombstoneDays = integer("moved.tombstoneDays", 365, 1, 3650, true,
                 "How long (days) a deleted moved account keeps answering with its new address.");
+        moveIn = bool("remote.moveIn.enabled", true, true,
+                "Whether users may move in from an account on another server: this server logs in there as the user's"
+                        + " client (with the password they type, used for that connection only) and imports what it reads.");
+        moveOut = bool("remote.moveOut.enabled", true, true,
+                "Whether users may move out to an account on another server: this server logs in there as the user's"
+                        + " client and writes the account's data into it.");
+        internalAddresses = bool("remote.allowInternalAddresses", false, true,
+                "Whether moves may connect to servers on loopback, private, link-local or this machine's own addresses."
+                        + " Off: a user could otherwise make this server reach into its own network.");
+        trustStore = text("remote.trustStore", "", false, true,
+                "A PKCS#12 or JKS file of certificates to trust besides Java's own, for servers with a private CA; empty for none.");
+        trustStorePassword = text("remote.trustStorePassword", "", true, true, "The password of that trust store.");
+        remoteTimeoutSeconds = integer("remote.timeoutSeconds", 30, 5, 600, true,
+                "How long (seconds) a move waits to connect to another server and for each of its answers.");
+        maxTransfers = integer("remote.maxTransfers", 10, 1, 1000, true,
+                "How many moves in or out may run at once, from all users; one more is asked to try again shortly.");
+        maxTransfersPerAddress = integer("remote.maxTransfersPerAddress", 2, 1, 100, true,
+                "How many moves in or out may run at once from one IP address.");
+        closingNotice = text("selfservice.closingNotice", "", false, true,
+                "A notice shown on top of every self-service page, e.g. \"This server closes on 31 March: please move your"
+                        + " account.\" Empty for none.");
+    }
+
+    private SystemProperty<String> text(String key, String defaultValue, boolean secret, boolean dynamic, String description) {
+        SystemProperty<String> property = SystemProperty.Builder.ofType(String.class).setKey(PREFIX + key)
+                .setDefaultValue(defaultValue).setDynamic(dynamic).setEncrypted(secret).setPlugin(plugin).build();
+        entries.put(property.getKey(), new Entry(property, description, dynamic, secret));
+        return property;
     }
 
     private SystemProperty<Integer> integer(String key, int defaultValue, int min, int max, boolean dynamic, String description) {
         SystemProperty<Integer> property = SystemProperty.Builder.ofType(Integer.class).setKey(PREFIX + key)
                 .setDefaultValue(defaultValue).setMinValue(min).setMaxValue(max).setDynamic(dynamic).setPlugin(plugin).build();
-        entries.put(property.getKey(), new Entry(property, description, dynamic));
+        entries.put(property.getKey(), new Entry(property, description, dynamic, false));
         return property;
     }
 
     private SystemProperty<Boolean> bool(String key, boolean defaultValue, boolean dynamic, String description) {
         SystemProperty<Boolean> property = SystemProperty.Builder.ofType(Boolean.class).setKey(PREFIX + key)
                 .setDefaultValue(defaultValue).setDynamic(dynamic).setPlugin(plugin).build();
-        entries.put(property.getKey(), new Entry(property, description, dynamic));
+        entries.put(property.getKey(), new Entry(property, description, dynamic, false));
         return property;
     }
 
@@ -95,11 +135,30 @@ public final class OpenfireSettings implements Settings {
     @Override public int movedNoticesPerMinute() { return noticesPerMinute.getValue(); }
     @Override public Duration moveVerificationTimeout() { return Duration.ofSeconds(verifyTimeoutSeconds.getValue()); }
 
+    @Override public boolean moveInEnabled() { return moveIn.getValue(); }
+    @Override public boolean moveOutEnabled() { return moveOut.getValue(); }
+    @Override public int maxRemoteTransfers() { return maxTransfers.getValue(); }
+    @Override public int maxRemoteTransfersPerAddress() { return maxTransfersPerAddress.getValue(); }
+    @Override public String closingNotice() { return closingNotice.getValue() == null ? "" : closingNotice.getValue().trim(); }
+
+    @Override
+    public RemoteSettings remoteSettings() {
+        RemoteSettings settings = RemoteSettings.defaults().withTimeout(Duration.ofSeconds(remoteTimeoutSeconds.getValue()))
+                .withAddresses(internalAddresses.getValue() ? AddressPolicy.allowingInternal() : AddressPolicy.publicOnly());
+        String store = trustStore.getValue() == null ? "" : trustStore.getValue().trim();
+        return store.isEmpty() ? settings : settings.withTrustStore(Path.of(store),
+                trustStorePassword.getValue() == null || trustStorePassword.getValue().isEmpty() ? null : trustStorePassword.getValue());
+    }
+
+    /** Secret values (the trust store's password) show as set or not, never as they are. */
     @Override
     public List<Setting> all() {
         List<Setting> all = new ArrayList<>();
-        entries.forEach((key, entry) -> all.add(new Setting(key, String.valueOf(entry.property().getValue()),
-                String.valueOf(entry.property().getDefaultValue()), entry.description(), entry.dynamic())));
+        entries.forEach((key, entry) -> {
+            String value = String.valueOf(entry.property().getValue());
+            all.add(new Setting(key, entry.secret() ? (value.isEmpty() ? "" : "(set)") : value,
+                    String.valueOf(entry.property().getDefaultValue()), entry.description(), entry.dynamic(), entry.secret()));
+        });
         return all;
     }
 
@@ -111,7 +170,9 @@ public final class OpenfireSettings implements Settings {
             return false;
         }
         String trimmed = value.trim();
-        if (entry.property().getDefaultValue() instanceof Boolean) {
+        if (entry.property().getDefaultValue() instanceof String) {
+            ((SystemProperty<String>) entry.property()).setValue(trimmed);
+        } else if (entry.property().getDefaultValue() instanceof Boolean) {
             if (!trimmed.equals("true") && !trimmed.equals("false")) {
                 throw new IllegalArgumentException(key + " must be true or false");
             }

@@ -41,7 +41,10 @@ public final class AdminSettingsServlet extends AdminPage {
             page.print("<tr><td><code>" + Html.escape(setting.key()) + "</code></td><td><form method=\"post\">"
                     + Html.csrfField(request.getAttribute("csrf"))
                     + "<input type=\"hidden\" name=\"key\" value=\"" + Html.escape(setting.key()) + "\">"
-                    + "<input name=\"value\" size=\"8\" value=\"" + Html.escape(setting.value()) + "\"> "
+                    + (setting.secret()
+                            ? "<input type=\"password\" name=\"value\" size=\"8\" autocomplete=\"new-password\" placeholder=\""
+                                    + Html.escape(setting.value()) + "\"> "
+                            : "<input name=\"value\" size=\"8\" value=\"" + Html.escape(setting.value()) + "\"> ")
                     + "<button type=\"submit\">" + AdminTexts.html(request, "settings.save") + "</button></form></td><td>" + Html.escape(setting.defaultValue()) + "</td><td>"
                     + Html.escape(setting.description()) + (setting.dynamic() ? "" : " <em>" + AdminTexts.html(request, "settings.reload") + "</em>")
                     + "</td></tr>");
@@ -55,8 +58,9 @@ public final class AdminSettingsServlet extends AdminPage {
         String value = request.getParameter("value") == null ? "" : request.getParameter("value");
         String result;
         try {
+            boolean secret = context().settings().all().stream().anyMatch(s -> s.key().equals(key) && s.secret());
             if (context().settings().set(key, value)) {
-                audit(request, "Account Portability: set " + key, key + " = " + value);
+                audit(request, "Account Portability: set " + key, key + " = " + (secret ? "(secret, not logged)" : value));
                 result = "saved=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
             } else {
                 result = "error=" + URLEncoder.encode(AdminTexts.text(request, "settings.unknown", key), StandardCharsets.UTF_8);

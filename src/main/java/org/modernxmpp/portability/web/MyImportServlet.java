@@ -73,16 +73,7 @@ final class MyImportServlet extends SelfServicePage {
             page(request, response, HttpServletResponse.SC_BAD_REQUEST, AccountHomeServlet.home(request, jid, site, error(text(request, "import.nofile"))));
             return;
         }
-        Set<String> kinds = Set.copyOf(request.getParameterValues("kind") == null ? List.of() : List.of(request.getParameterValues("kind")));
-        KindPolicy policy = "replace".equals(request.getParameter("policy")) ? KindPolicy.REPLACE : KindPolicy.MERGE;
-        // The account itself (name, email, password) stays as it is: the profile is where a user's name lives.
-        ImportOptions options = ImportOptions.mergeAll().withIntoAccount(account).withPolicy(DataKind.ARCHIVE, KindPolicy.SKIP)
-                .withPolicy(DataKind.ACCOUNT, KindPolicy.SKIP);
-        for (DataKind kind : DataKind.values()) {
-            if (kind != DataKind.ACCOUNT && kind != DataKind.ARCHIVE) {
-                options = options.withPolicy(kind, kinds.contains(kind.name().toLowerCase(Locale.ROOT)) ? policy : KindPolicy.SKIP);
-            }
-        }
+        ImportOptions options = options(request, account);
         Path uploads = Files.createDirectories(site.context().workDirectory().get().resolve("uploads"));
         Path stored = uploads.resolve("self-" + UUID.randomUUID() + ".xml");
         try (InputStream in = file.getInputStream()) {
@@ -146,6 +137,21 @@ final class MyImportServlet extends SelfServicePage {
         page(request, response, HttpServletResponse.SC_OK, body.toString());
     }
 
+    /** The kinds the form ticked, with its policy, into the signed-in account. */
+    static ImportOptions options(HttpServletRequest request, String account) {
+        Set<String> kinds = Set.copyOf(request.getParameterValues("kind") == null ? List.of() : List.of(request.getParameterValues("kind")));
+        KindPolicy policy = "replace".equals(request.getParameter("policy")) ? KindPolicy.REPLACE : KindPolicy.MERGE;
+        // The account itself (name, email, password) stays as it is: the profile is where a user's name lives.
+        ImportOptions options = ImportOptions.mergeAll().withIntoAccount(account).withPolicy(DataKind.ARCHIVE, KindPolicy.SKIP)
+                .withPolicy(DataKind.ACCOUNT, KindPolicy.SKIP);
+        for (DataKind kind : DataKind.values()) {
+            if (kind != DataKind.ACCOUNT && kind != DataKind.ARCHIVE) {
+                options = options.withPolicy(kind, kinds.contains(kind.name().toLowerCase(Locale.ROOT)) ? policy : KindPolicy.SKIP);
+            }
+        }
+        return options;
+    }
+
     /** A parameter of the query string only, never of the body. */
     static String queryParameter(HttpServletRequest request, String name) {
         String query = request.getQueryString();
@@ -162,11 +168,11 @@ final class MyImportServlet extends SelfServicePage {
         return null;
     }
 
-    private static PlainWords words(HttpServletRequest request) {
+    static PlainWords words(HttpServletRequest request) {
         return new PlainWords(texts(request.getLocale()), request.getLocale());
     }
 
-    private static String list(HttpServletRequest request, TransferReport report, List<String> sentences, String nothingKey) {
+    static String list(HttpServletRequest request, TransferReport report, List<String> sentences, String nothingKey) {
         if (sentences.isEmpty()) {
             String problem = report.users().isEmpty() ? null : report.users().get(0).problem();
             return "<p>" + Html.escape(problem != null ? problem : text(request, nothingKey)) + "</p>";

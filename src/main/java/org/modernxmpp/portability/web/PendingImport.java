@@ -54,6 +54,10 @@ final class PendingImport implements HttpSessionBindingListener {
 
     @Override
     public void valueUnbound(HttpSessionBindingEvent event) {
+        delete();
+    }
+
+    void delete() {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

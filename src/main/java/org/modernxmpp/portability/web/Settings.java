@@ -3,6 +3,8 @@ package org.modernxmpp.portability.web;
 import java.time.Duration;
 import java.util.List;
 
+import org.modernxmpp.portability.remote.RemoteSettings;
+
 /**
  * The plugin's settings as the pages read them (in Openfire: system properties an admin changes on the settings page
  * or on Openfire's own System Properties page). Read on every use, so a change applies at once unless
@@ -13,9 +15,10 @@ public interface Settings {
     /**
      * One setting, for the settings page.
      *
+     * @param value   as it is, or for a secret "(set)" or empty: a secret is never shown or logged
      * @param dynamic false when it applies only after the plugin is reloaded
      */
-    record Setting(String key, String value, String defaultValue, String description, boolean dynamic) {
+    record Setting(String key, String value, String defaultValue, String description, boolean dynamic, boolean secret) {
     }
 
     /** The largest file an admin may upload for import. */
@@ -47,6 +50,24 @@ public interface Settings {
     /** How long a tombstone lasts. */
     Duration tombstoneLifetime();
 
+    /** Whether users may bring their account in from another server (this server logs in there as their client). */
+    boolean moveInEnabled();
+
+    /** Whether users may send their account out to an account on another server, logged in there as its client. */
+    boolean moveOutEnabled();
+
+    /** How this server connects to other servers for its users: which addresses, which certificates, how long it waits. */
+    RemoteSettings remoteSettings();
+
+    /** Moves in or out running at once, from all users; one more waits for a free place. */
+    int maxRemoteTransfers();
+
+    /** Moves in or out running at once from one IP address. */
+    int maxRemoteTransfersPerAddress();
+
+    /** A notice on every self-service page, e.g. that this server closes and by when to move; empty for none. */
+    String closingNotice();
+
     /** Every setting with its value and default, for the settings page. */
     List<Setting> all();
 
@@ -66,6 +87,12 @@ public interface Settings {
         @Override public int movedNoticesPerMinute() { return 30; }
         @Override public boolean keepTombstones() { return true; }
         @Override public Duration tombstoneLifetime() { return Duration.ofDays(365); }
+        @Override public boolean moveInEnabled() { return true; }
+        @Override public boolean moveOutEnabled() { return true; }
+        @Override public RemoteSettings remoteSettings() { return RemoteSettings.defaults(); }
+        @Override public int maxRemoteTransfers() { return 10; }
+        @Override public int maxRemoteTransfersPerAddress() { return 2; }
+        @Override public String closingNotice() { return ""; }
         @Override public List<Setting> all() { return List.of(); }
         @Override public boolean set(String key, String value) { return false; }
     };

@@ -69,7 +69,12 @@ class OpenfireSettingsTest {
                 "plugin.accountportability.selfservice.signin.maxFailuresPerAddress",
                 "plugin.accountportability.selfservice.signin.holdOffMinutes", "plugin.accountportability.moved.followContacts",
                 "plugin.accountportability.moved.verifyTimeoutSeconds", "plugin.accountportability.moved.noticesPerMinute",
-                "plugin.accountportability.moved.keepTombstones", "plugin.accountportability.moved.tombstoneDays"), settings.all().stream().map(Settings.Setting::key).toList());
+                "plugin.accountportability.moved.keepTombstones", "plugin.accountportability.moved.tombstoneDays",
+                "plugin.accountportability.remote.moveIn.enabled", "plugin.accountportability.remote.moveOut.enabled",
+                "plugin.accountportability.remote.allowInternalAddresses", "plugin.accountportability.remote.trustStore",
+                "plugin.accountportability.remote.trustStorePassword", "plugin.accountportability.remote.timeoutSeconds",
+                "plugin.accountportability.remote.maxTransfers", "plugin.accountportability.remote.maxTransfersPerAddress",
+                "plugin.accountportability.selfservice.closingNotice"), settings.all().stream().map(Settings.Setting::key).toList());
         built.values().forEach(b -> verify(b).setPlugin("Account Portability"));
         verify(built.get("plugin.accountportability.selfservice.maxUploadMB")).setDynamic(false);
         verify(built.get("plugin.accountportability.import.maxUploadMB")).setMinValue(1);

@@ -1,0 +1,299 @@
+package org.modernxmpp.portability.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpSession;
+
+import org.modernxmpp.portability.account.AccountException;
+import org.modernxmpp.portability.moved.ContactNotifier;
+import org.modernxmpp.portability.moved.MoveAnnouncement;
+import org.modernxmpp.portability.moved.Moves;
+import org.modernxmpp.portability.pie.PieWriter;
+import org.modernxmpp.portability.remote.AccountPull;
+import org.modernxmpp.portability.remote.PullOptions;
+import org.modernxmpp.portability.remote.PullProgress;
+import org.modernxmpp.portability.remote.PullReport;
+import org.modernxmpp.portability.remote.RemoteConnector;
+import org.modernxmpp.portability.remote.RemoteException;
+import org.modernxmpp.portability.remote.RemoteLogin;
+import org.modernxmpp.portability.remote.RemoteProblem;
+import org.modernxmpp.portability.remote.RemoteSession;
+import org.modernxmpp.portability.remote.RemoteStatement;
+import org.modernxmpp.portability.transfer.TransferReport;
+import org.modernxmpp.portability.transfer.UserOutcome;
+import org.xmpp.packet.JID;
+
+/**
+ * "Move from my old account", signed in as the new one: the old address and password -> this server logs in there as
+ * the user's client and reads everything (the file can be downloaded) -> the preview in plain words -> the import ->
+ * "Tell my contacts": the old account publishes its XEP-0283 statement over the same connection, and the contacts are
+ * asked from this account. The old password goes into that one connection and nowhere else.
+ */
+final class MoveInServlet extends SelfServicePage {
+
+    MoveInServlet(SelfService site) {
+        super(site);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String account = account(request);
+        MoveIn move = account == null ? null : current(request, account, request.getParameter("flow"));
+        if (move == null || !Files.exists(move.pending.file)) {
+            page(request, response, HttpServletResponse.SC_NOT_FOUND, error(text(request, "movein.expired")));
+            return;
+        }
+        secureHeaders(response);
+        response.setContentType("application/xml");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + move.oldAccount.toBareJID().replaceAll("[^A-Za-z0-9@._-]", "_")
+                + ".xml\"");
+        response.setContentLengthLong(Files.size(move.pending.file));
+        try (OutputStream out = response.getOutputStream()) {
+            Files.copy(move.pending.file, out);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String account = signedInWithToken(request, response, request.getParameter("csrf"));
+        if (account == null) {
+            return;
+        }
+        if (!site.context().settings().moveInEnabled()) {
+            page(request, response, HttpServletResponse.SC_FORBIDDEN, home(request, account, error(text(request, "movein.off"))));
+            return;
+        }
+        String step = request.getParameter("step") == null ? "connect" : request.getParameter("step");
+        switch (step) {
+            case "confirm" -> confirm(request, response, account);
+            case "tell" -> tell(request, response, account);
+            case "cancel" -> {
+                request.getSession().removeAttribute(MoveIn.ATTRIBUTE);
+                page(request, response, HttpServletResponse.SC_OK, home(request, account, "<p role=\"status\">"
+                        + Html.escape(text(request, "movein.cancelled")) + "</p>"));
+            }
+            default -> connect(request, response, account);
+        }
+    }
+
+    private void connect(HttpServletRequest request, HttpServletResponse response, String account) throws IOException {
+        JID old;
+        try {
+            old = oldAddress(request.getParameter("address"), account);
+        } catch (IllegalArgumentException e) {
+            page(request, response, HttpServletResponse.SC_BAD_REQUEST, home(request, account, error(text(request, "move.invalid", e.getMessage()))));
+            return;
+        }
+        String password = request.getParameter("password");
+        if (password == null || password.isEmpty()) {
+            page(request, response, HttpServletResponse.SC_BAD_REQUEST, home(request, account, error(text(request, "movein.nopassword"))));
+            return;
+        }
+        // the old server's own sign-in limits stand behind these, but this server must not be the tool that guesses
+        String guessKey = "remote:" + old.toBareJID();
+        if (site.throttle().waitBefore(request.getRemoteAddr(), guessKey).compareTo(java.time.Duration.ZERO) > 0) {
+            page(request, response, 429, home(request, account, error(text(request, "movein.held"))));
+            return;
+        }
+        HttpSession httpSession = request.getSession();
+        httpSession.removeAttribute(MoveIn.ATTRIBUTE); // an earlier move of this session gives up its connection and place
+        TransferSlots.Slot slot;
+        try {
+            slot = site.slots().take(account, request.getRemoteAddr());
+        } catch (TransferSlots.NoSlot busy) {
+            page(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, home(request, account,
+                    error(text(request, "movein.busy." + busy.refusal.name().toLowerCase(java.util.Locale.ROOT)))));
+            return;
+        }
+        RemoteSession remote = null;
+        Path file = null;
+        try {
+            remote = new RemoteConnector(site.context().settings().remoteSettings()).connect(new RemoteLogin(old, password));
+            site.throttle().succeeded(guessKey);
+            Path folder = Files.createDirectories(site.context().workDirectory().get().resolve("uploads"));
+            file = folder.resolve("pulled-" + UUID.randomUUID() + ".xml");
+            PullReport pulled;
+            try (OutputStream out = Files.newOutputStream(file); PieWriter writer = new PieWriter(out)) {
+                pulled = new AccountPull(remote, PullOptions.everything(), PullProgress.NONE).pullTo(writer);
+                writer.finish();
+            }
+            PendingImport pending = new PendingImport(account, file, old.toBareJID() + ".xml", MyImportServlet.options(request, account),
+                    Instant.now().plus(MoveIn.HELD));
+            MoveIn move = new MoveIn(account, old, pending, pulled, remote, slot);
+            httpSession.setAttribute(MoveIn.ATTRIBUTE, move);
+            TransferReport preview = pending.run(site.context().ports().get(), true);
+            page(request, response, HttpServletResponse.SC_OK, preview(request, move, preview));
+        } catch (RemoteException e) {
+            if (e.problem() == RemoteProblem.WRONG_PASSWORD) {
+                site.throttle().failed(request.getRemoteAddr(), guessKey);
+            }
+            release(remote, slot, file);
+            page(request, response, HttpServletResponse.SC_BAD_GATEWAY, home(request, account, error(text(request, "movein.failed", e.getMessage()))));
+        } catch (IOException | RuntimeException e) {
+            release(remote, slot, file);
+            httpSession.removeAttribute(MoveIn.ATTRIBUTE);
+            page(request, response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, home(request, account,
+                    error(text(request, "movein.failed", e.getMessage()))));
+        }
+    }
+
+    private static void release(RemoteSession remote, TransferSlots.Slot slot, Path file) throws IOException {
+        if (remote != null) {
+            remote.close();
+        }
+        slot.close();
+        if (file != null) {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** What was found, what the import would do, the download, and the confirm button. */
+    private String preview(HttpServletRequest request, MoveIn move, TransferReport preview) {
+        StringBuilder body = new StringBuilder("<h2>").append(Html.escape(text(request, "movein.found.heading", move.oldAccount.toBareJID())))
+                .append("</h2><ul>");
+        for (PullReport.KindRead kind : move.pulled.kinds()) {
+            String label = text(request, "kind." + kind.kind().name().toLowerCase(java.util.Locale.ROOT));
+            body.append("<li>").append(Html.escape(switch (kind.status()) {
+                case READ -> text(request, "movein.found.read", label, kind.count());
+                case INCOMPLETE -> text(request, "movein.found.incomplete", label, kind.count(), kind.detail() == null ? "" : kind.detail());
+                case NOT_OFFERED -> text(request, "movein.found.notoffered", label);
+                case REFUSED -> text(request, "movein.found.refused", label, kind.detail() == null ? "" : kind.detail());
+                case SKIPPED -> text(request, "movein.found.skipped", label);
+            })).append("</li>");
+        }
+        body.append("</ul><p>").append(Html.escape(text(request, "movein.found.unreadable"))).append("</p>")
+                .append("<p><a href=\"move-in?flow=").append(move.id).append("\" download>")
+                .append(Html.escape(text(request, "movein.download"))).append("</a></p>");
+        body.append("<h2>").append(Html.escape(text(request, "import.preview.heading"))).append("</h2>");
+        List<String> sentences = preview.users().isEmpty() ? List.of() : MyImportServlet.words(request).sentences(preview.users().get(0), false);
+        body.append(MyImportServlet.list(request, preview, sentences, "import.preview.nothing"));
+        body.append("<p>").append(Html.escape(text(request, "movein.history"))).append("</p>");
+        body.append(form(request, move, "confirm", "import.confirm", ""));
+        body.append(form(request, move, "cancel", "import.cancel", ""));
+        return body.toString();
+    }
+
+    private static String form(HttpServletRequest request, MoveIn move, String step, String button, String fields) {
+        return "<form method=\"post\" action=\"move-in\">" + csrfField(request)
+                + "<input type=\"hidden\" name=\"step\" value=\"" + step + "\"><input type=\"hidden\" name=\"flow\" value=\"" + move.id + "\">"
+                + fields + "<button type=\"submit\">" + Html.escape(text(request, button)) + "</button></form>";
+    }
+
+    private void confirm(HttpServletRequest request, HttpServletResponse response, String account) throws IOException {
+        MoveIn move = current(request, account, request.getParameter("flow"));
+        if (move == null || Instant.now().isAfter(move.pending.expires) || !Files.exists(move.pending.file)) {
+            request.getSession().removeAttribute(MoveIn.ATTRIBUTE);
+            page(request, response, HttpServletResponse.SC_CONFLICT, home(request, account, error(text(request, "movein.expired"))));
+            return;
+        }
+        StringBuilder body = new StringBuilder("<h2>").append(Html.escape(text(request, "import.done.heading"))).append("</h2>");
+        if (!move.imported()) {
+            TransferReport report = move.pending.run(site.context().ports().get(), false);
+            move.markImported();
+            UserOutcome outcome = report.users().isEmpty() ? null : report.users().get(0);
+            if (outcome == null || outcome.status() != UserOutcome.Status.DONE) {
+                body.append(error(text(request, "import.done.failed") + (outcome == null || outcome.problem() == null ? "" : " " + outcome.problem())));
+            }
+            body.append(MyImportServlet.list(request, report, outcome == null ? List.of()
+                    : MyImportServlet.words(request).sentences(outcome, true), "import.preview.nothing"));
+        }
+        body.append(tellForm(request, move));
+        page(request, response, HttpServletResponse.SC_OK, body.toString());
+    }
+
+    /** "Tell my contacts": who may read the old account's note, and the password again only if the connection closed. */
+    private static String tellForm(HttpServletRequest request, MoveIn move) {
+        String password = move.connection() != null ? "" : "<p>" + Html.escape(text(request, "movein.tell.again")) + "</p><label>"
+                + Html.escape(text(request, "movein.password")) + "<br><input type=\"password\" name=\"password\" autocomplete=\"off\" required></label>";
+        return "<section><h2>" + Html.escape(text(request, "movein.tell.heading")) + "</h2><p>"
+                + Html.escape(text(request, "movein.tell.explain", move.oldAccount.toBareJID())) + "</p>"
+                + form(request, move, "tell", "movein.tell.submit", password
+                + "<label><input type=\"radio\" name=\"audience\" value=\"contacts\" checked> " + Html.escape(text(request, "move.audience.contacts"))
+                + "</label><label><input type=\"radio\" name=\"audience\" value=\"anyone\"> " + Html.escape(text(request, "move.audience.anyone"))
+                + "</label>") + "<p><a href=\"move-in?flow=" + move.id + "\" download>" + Html.escape(text(request, "movein.download")) + "</a></p></section>";
+    }
+
+    private void tell(HttpServletRequest request, HttpServletResponse response, String account) throws IOException {
+        MoveIn move = current(request, account, request.getParameter("flow"));
+        if (move == null) {
+            page(request, response, HttpServletResponse.SC_CONFLICT, home(request, account, error(text(request, "movein.expired"))));
+            return;
+        }
+        String jid = account + "@" + site.domain();
+        MoveAnnouncement.Audience audience = "anyone".equals(request.getParameter("audience"))
+                ? MoveAnnouncement.Audience.ANYONE : MoveAnnouncement.Audience.CONTACTS;
+        RemoteSession remote = move.connection();
+        TransferSlots.Slot slot = null;
+        try {
+            if (remote == null) {
+                slot = site.slots().take(account, request.getRemoteAddr());
+                String password = request.getParameter("password");
+                if (password == null || password.isEmpty()) {
+                    throw new IllegalArgumentException(text(request, "movein.nopassword"));
+                }
+                remote = new RemoteConnector(site.context().settings().remoteSettings()).connect(new RemoteLogin(move.oldAccount, password));
+            }
+            new RemoteStatement(remote).publish(jid, audience);
+            String message = text(request, "movein.told.note", move.oldAccount.toBareJID());
+            Moves moves = site.context().moves();
+            if (moves != null) {
+                ContactNotifier.Progress progress = moves.notifier().start(account, move.oldAccount.toBareJID());
+                message += " " + text(request, "notify.started", progress.total(), progress.oldJid().toBareJID());
+            }
+            page(request, response, HttpServletResponse.SC_OK, home(request, account, "<p role=\"status\">" + Html.escape(message) + "</p>"));
+        } catch (TransferSlots.NoSlot busy) {
+            page(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, confirmAgain(request, move,
+                    text(request, "movein.busy." + busy.refusal.name().toLowerCase(java.util.Locale.ROOT))));
+        } catch (RemoteException | AccountException | IllegalArgumentException e) {
+            page(request, response, HttpServletResponse.SC_BAD_GATEWAY, confirmAgain(request, move, text(request, "movein.tell.failed", e.getMessage())));
+        } finally {
+            if (slot != null) {
+                // a connection made for this step alone
+                if (remote != null) {
+                    remote.close();
+                }
+                slot.close();
+            } else {
+                move.disconnect();
+            }
+        }
+    }
+
+    private static String confirmAgain(HttpServletRequest request, MoveIn move, String problem) {
+        return error(problem) + tellForm(request, move);
+    }
+
+    private String home(HttpServletRequest request, String account, String message) {
+        return AccountHomeServlet.home(request, account + "@" + site.domain(), site, message);
+    }
+
+    /** The session's move, when it is this account's and the one the form names. */
+    private static MoveIn current(HttpServletRequest request, String account, String flow) {
+        HttpSession session = request.getSession(false);
+        MoveIn move = session == null ? null : (MoveIn) session.getAttribute(MoveIn.ATTRIBUTE);
+        return move != null && move.isFor(account, flow) ? move : null;
+    }
+
+    /** The old address as typed: an account (name@domain), not this one. */
+    private JID oldAddress(String typed, String account) {
+        if (typed == null || typed.isBlank()) {
+            throw new IllegalArgumentException("no address");
+        }
+        JID jid = new JID(typed.trim());
+        if (jid.getNode() == null || jid.getResource() != null) {
+            throw new IllegalArgumentException("'" + typed.trim() + "' is not an account address (name@domain)");
+        }
+        if (jid.toBareJID().equals(account + "@" + site.domain())) {
+            throw new IllegalArgumentException("that is this account");
+        }
+        return jid.asBareJID();
+    }
+}
