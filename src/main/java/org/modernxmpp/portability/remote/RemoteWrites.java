@@ -108,6 +108,7 @@ final class RemoteWrites {
             request.append(configure.asXML());
         }
         boolean created = true;
+        boolean configured = true;
         try {
             session.set(bare, "pubsub", Namespaces.PUBSUB, request.toString());
         } catch (RemoteRefusal refusal) {
@@ -118,28 +119,20 @@ final class RemoteWrites {
             if (created) {
                 createPlain(node.node());
             }
-            if (form != null) {
-                configureOrUndo(node, form, created);
-            }
+            configured = form == null;
         } catch (RemoteException e) {
             throw lost("create PEP node " + node.node(), e);
         }
         try {
+            if (!configured) {
+                configure(node.node(), form, node.items().size());
+            }
             checkAccess(node.node(), form);
         } catch (AccountException e) {
             undo(node.node(), created);
             throw e;
         }
         affiliations(node);
-    }
-
-    private void configureOrUndo(PepNode node, Element form, boolean created) throws AccountException {
-        try {
-            configure(node.node(), form, node.items().size());
-        } catch (AccountException e) {
-            undo(node.node(), created);
-            throw e;
-        }
     }
 
     /** An empty node with the server's defaults is not what the person had: a node this push made goes again. */
