@@ -2,7 +2,9 @@ package org.modernxmpp.portability.web;
 
 import java.io.IOException;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -62,7 +64,27 @@ final class AccountHomeServlet extends SelfServicePage {
                 + "<label><input type=\"radio\" name=\"audience\" value=\"contacts\" checked> " + Html.escape(text(request, "move.audience.contacts"))
                 + "</label><label><input type=\"radio\" name=\"audience\" value=\"anyone\"> " + Html.escape(text(request, "move.audience.anyone"))
                 + "</label><button type=\"submit\">" + Html.escape(text(request, "move.submit")) + "</button></form></section>";
-        return sections(request, jid, message) + move + notifySection(request, username, site);
+        return sections(request, jid, message) + moveInSection(request, site) + move + notifySection(request, username, site);
+    }
+
+    /** "Move from my old account": the old address and password, or a link to the move this session has under way. */
+    private static String moveInSection(HttpServletRequest request, SelfService site) {
+        if (!site.context().settings().moveInEnabled()) {
+            return "";
+        }
+        javax.servlet.http.HttpSession session = request.getSession(false);
+        MoveIn current = session == null ? null : (MoveIn) session.getAttribute(MoveIn.ATTRIBUTE);
+        String underWay = current == null ? "" : "<p role=\"status\">" + Html.escape(text(request, "movein.underway",
+                current.oldAccount.toBareJID())) + " <a href=\"move-in?flow=" + current.id + "\">" + Html.escape(text(request, "movein.show"))
+                + "</a></p>";
+        return "<section><h2>" + Html.escape(text(request, "movein.heading")) + "</h2><p>" + Html.escape(text(request, "movein.explain"))
+                + "</p>" + underWay + "<form method=\"post\" action=\"move-in\">" + csrfField(request)
+                + "<input type=\"hidden\" name=\"step\" value=\"connect\">"
+                + "<label>" + Html.escape(text(request, "movein.address")) + "<br><input name=\"address\" autocomplete=\"off\" required></label>"
+                + "<label>" + Html.escape(text(request, "movein.password"))
+                + "<br><input type=\"password\" name=\"password\" autocomplete=\"off\" required></label>"
+                + "<p>" + Html.escape(text(request, "movein.password.use")) + "</p>"
+                + "<button type=\"submit\">" + Html.escape(text(request, "movein.submit")) + "</button></form></section>";
     }
 
     /** Since when the statement is up and how many contacts have switched, when it went up through this page. */
@@ -119,16 +141,21 @@ final class AccountHomeServlet extends SelfServicePage {
                 + "<button type=\"submit\">" + Html.escape(text(request, "notify.submit")) + "</button></form></section>";
     }
 
-    private static String sections(HttpServletRequest request, String jid, String message) {
-        StringBuilder kinds = new StringBuilder();
-        for (DataKind kind : DataKind.values()) {
-            if (kind == DataKind.ACCOUNT || kind == DataKind.ARCHIVE) {
-                continue;
-            }
-            String name = kind.name().toLowerCase(java.util.Locale.ROOT);
-            kinds.append("<label><input type=\"checkbox\" name=\"kind\" value=\"").append(name).append("\" checked> ")
-                    .append(Html.escape(text(request, "kind." + name))).append("</label>");
+    /** The check boxes of {@code kinds} (all ticked) and the merge or replace choice, for an import form. */
+    static String kindChoices(HttpServletRequest request, Set<DataKind> kinds) {
+        StringBuilder choices = new StringBuilder("<fieldset><legend>").append(Html.escape(text(request, "import.kinds"))).append("</legend>");
+        for (DataKind kind : kinds) {
+            String value = MyImportServlet.formValue(kind);
+            choices.append("<label><input type=\"checkbox\" name=\"kind\" value=\"").append(value).append("\" checked> ")
+                    .append(Html.escape(text(request, "kind." + value))).append("</label>");
         }
+        return choices.append("</fieldset><label><input type=\"radio\" name=\"policy\" value=\"merge\" checked> ")
+                .append(Html.escape(text(request, "import.policy.merge")))
+                .append("</label><label><input type=\"radio\" name=\"policy\" value=\"replace\"> ")
+                .append(Html.escape(text(request, "import.policy.replace"))).append("</label>").toString();
+    }
+
+    private static String sections(HttpServletRequest request, String jid, String message) {
         return "<p>" + Html.escape(text(request, "signedin", jid)) + "</p>"
                 + "<form method=\"post\" action=\"sign-out\">" + csrfField(request) + "<button type=\"submit\">"
                 + Html.escape(text(request, "signout")) + "</button></form>"
@@ -142,10 +169,7 @@ final class AccountHomeServlet extends SelfServicePage {
                 + Html.escape(text(request, "import.explain")) + "</p>"
                 + "<form method=\"post\" action=\"import?csrf=" + csrfToken(request) + "\" enctype=\"multipart/form-data\">"
                 + "<label>" + Html.escape(text(request, "import.file")) + "<br><input type=\"file\" name=\"file\" required></label>"
-                + "<fieldset><legend>" + Html.escape(text(request, "import.kinds")) + "</legend>" + kinds + "</fieldset>"
-                + "<label><input type=\"radio\" name=\"policy\" value=\"merge\" checked> " + Html.escape(text(request, "import.policy.merge"))
-                + "</label><label><input type=\"radio\" name=\"policy\" value=\"replace\"> "
-                + Html.escape(text(request, "import.policy.replace")) + "</label>"
+                + kindChoices(request, EnumSet.complementOf(EnumSet.of(DataKind.ACCOUNT, DataKind.ARCHIVE)))
                 + "<button type=\"submit\">" + Html.escape(text(request, "import.submit")) + "</button></form></section>";
     }
 }

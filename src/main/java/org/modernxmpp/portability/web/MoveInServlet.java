@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.servlet.http.HttpServletRequest;
@@ -16,10 +20,6 @@ import org.modernxmpp.portability.account.AccountException;
 import org.modernxmpp.portability.moved.ContactNotifier;
 import org.modernxmpp.portability.moved.MoveAnnouncement;
 import org.modernxmpp.portability.moved.Moves;
-import org.modernxmpp.portability.pie.PieWriter;
-import org.modernxmpp.portability.remote.AccountPull;
-import org.modernxmpp.portability.remote.PullOptions;
-import org.modernxmpp.portability.remote.PullProgress;
 import org.modernxmpp.portability.remote.PullReport;
 import org.modernxmpp.portability.remote.RemoteConnector;
 import org.modernxmpp.portability.remote.RemoteException;
@@ -27,34 +27,59 @@ import org.modernxmpp.portability.remote.RemoteLogin;
 import org.modernxmpp.portability.remote.RemoteProblem;
 import org.modernxmpp.portability.remote.RemoteSession;
 import org.modernxmpp.portability.remote.RemoteStatement;
+import org.modernxmpp.portability.transfer.DataKind;
+import org.modernxmpp.portability.transfer.KindPolicy;
 import org.modernxmpp.portability.transfer.TransferReport;
 import org.modernxmpp.portability.transfer.UserOutcome;
 import org.xmpp.packet.JID;
 
 /**
  * "Move from my old account", signed in as the new one: the old address and password -> this server logs in there as
- * the user's client and reads everything (the file can be downloaded) -> the preview in plain words -> the import ->
- * "Tell my contacts": the old account publishes its XEP-0283 statement over the same connection, and the contacts are
- * asked from this account. The old password goes into that one connection and nowhere else.
+ * the user's client and reads everything while the page shows how far it got (the file can be downloaded) -> the
+ * preview in plain words, with a choice per kind -> the import -> "Tell my contacts": the old account publishes its
+ * XEP-0283 statement over the same connection, and the contacts are asked from this account. The old password goes
+ * into that one connection and nowhere else.
  */
 final class MoveInServlet extends SelfServicePage {
+    /** What a pull can bring that this page imports: the account itself and the archive stay out, and a client reads no offline messages. */
+    static final Set<DataKind> IMPORTED = EnumSet.of(DataKind.ROSTER, DataKind.VCARD, DataKind.PRIVATE_XML, DataKind.PEP,
+            DataKind.PRIVACY, DataKind.BLOCKLIST);
 
     MoveInServlet(SelfService site) {
         super(site);
     }
 
+    /** {@code ?flow=ID}: the move's page as it stands; {@code &file} downloads what was read. */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String account = account(request);
         MoveIn move = account == null ? null : current(request, account, request.getParameter("flow"));
-        if (move == null || !Files.exists(move.pending.file)) {
+        if (move == null) {
+            page(request, response, HttpServletResponse.SC_NOT_FOUND, error(text(request, "movein.expired")));
+            return;
+        }
+        if (request.getParameter("file") != null) {
+            download(request, response, move);
+            return;
+        }
+        switch (move.stage()) {
+            case READING -> page(request, response, HttpServletResponse.SC_OK, reading(request, move), 2);
+            case FAILED -> {
+                request.getSession().removeAttribute(MoveIn.ATTRIBUTE);
+                page(request, response, HttpServletResponse.SC_OK, home(request, account, error(text(request, "movein.failed", move.failure()))));
+            }
+            case READY -> page(request, response, HttpServletResponse.SC_OK, move.imported() ? tellForm(request, move) : preview(request, move));
+        }
+    }
+
+    private static void download(HttpServletRequest request, HttpServletResponse response, MoveIn move) throws IOException {
+        if (move.stage() != MoveIn.Stage.READY || !Files.exists(move.pending.file)) {
             page(request, response, HttpServletResponse.SC_NOT_FOUND, error(text(request, "movein.expired")));
             return;
         }
         secureHeaders(response);
         response.setContentType("application/xml");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + move.oldAccount.toBareJID().replaceAll("[^A-Za-z0-9@._-]", "_")
-                + ".xml\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + move.pending.fileName + "\"");
         response.setContentLengthLong(Files.size(move.pending.file));
         try (OutputStream out = response.getOutputStream()) {
             Files.copy(move.pending.file, out);
@@ -84,6 +109,7 @@ final class MoveInServlet extends SelfServicePage {
         }
     }
 
+    /** Logs in to the old account, starts reading it, and sends the browser to the page that follows the reading. */
     private void connect(HttpServletRequest request, HttpServletResponse response, String account) throws IOException {
         JID old;
         try {
@@ -99,7 +125,7 @@ final class MoveInServlet extends SelfServicePage {
         }
         // the old server's own sign-in limits stand behind these, but this server must not be the tool that guesses
         String guessKey = "remote:" + old.toBareJID();
-        if (site.throttle().waitBefore(request.getRemoteAddr(), guessKey).compareTo(java.time.Duration.ZERO) > 0) {
+        if (site.throttle().waitBefore(request.getRemoteAddr(), guessKey).compareTo(Duration.ZERO) > 0) {
             page(request, response, 429, home(request, account, error(text(request, "movein.held"))));
             return;
         }
@@ -109,76 +135,80 @@ final class MoveInServlet extends SelfServicePage {
         try {
             slot = site.slots().take(account, request.getRemoteAddr());
         } catch (TransferSlots.NoSlot busy) {
-            page(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, home(request, account,
-                    error(text(request, "movein.busy." + busy.refusal.name().toLowerCase(java.util.Locale.ROOT)))));
+            page(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, home(request, account, error(busy(request, busy))));
             return;
         }
-        RemoteSession remote = null;
-        Path file = null;
+        RemoteSession remote;
         try {
-            remote = new RemoteConnector(site.context().settings().remoteSettings()).connect(new RemoteLogin(old, password));
-            site.throttle().succeeded(guessKey);
-            Path folder = Files.createDirectories(site.context().workDirectory().get().resolve("uploads"));
-            file = folder.resolve("pulled-" + UUID.randomUUID() + ".xml");
-            PullReport pulled;
-            try (OutputStream out = Files.newOutputStream(file); PieWriter writer = new PieWriter(out)) {
-                pulled = new AccountPull(remote, PullOptions.everything(), PullProgress.NONE).pullTo(writer);
-                writer.finish();
-            }
-            PendingImport pending = new PendingImport(account, file, old.toBareJID() + ".xml", MyImportServlet.options(request, account),
-                    Instant.now().plus(MoveIn.HELD));
-            MoveIn move = new MoveIn(account, old, pending, pulled, remote, slot);
-            httpSession.setAttribute(MoveIn.ATTRIBUTE, move);
-            TransferReport preview = pending.run(site.context().ports().get(), true);
-            page(request, response, HttpServletResponse.SC_OK, preview(request, move, preview));
+            remote = connector().connect(new RemoteLogin(old, password));
         } catch (RemoteException e) {
+            slot.close();
             if (e.problem() == RemoteProblem.WRONG_PASSWORD) {
                 site.throttle().failed(request.getRemoteAddr(), guessKey);
             }
-            release(remote, slot, file);
             page(request, response, HttpServletResponse.SC_BAD_GATEWAY, home(request, account, error(text(request, "movein.failed", e.getMessage()))));
+            return;
+        }
+        site.throttle().succeeded(guessKey);
+        MoveIn move;
+        try {
+            Path folder = Files.createDirectories(site.context().workDirectory().get().resolve("uploads"));
+            Path file = folder.resolve("pulled-" + UUID.randomUUID() + ".xml");
+            PendingImport pending = new PendingImport(account, file, old.toBareJID().replaceAll("[^A-Za-z0-9@._-]", "_") + ".xml",
+                    MyImportServlet.options(account, Set.copyOf(IMPORTED.stream().map(MyImportServlet::formValue).toList()), KindPolicy.MERGE),
+                    Instant.now().plus(MoveIn.HELD));
+            move = new MoveIn(account, old, pending, remote, slot);
         } catch (IOException | RuntimeException e) {
-            release(remote, slot, file);
-            httpSession.removeAttribute(MoveIn.ATTRIBUTE);
-            page(request, response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, home(request, account,
-                    error(text(request, "movein.failed", e.getMessage()))));
-        }
-    }
-
-    private static void release(RemoteSession remote, TransferSlots.Slot slot, Path file) throws IOException {
-        if (remote != null) {
             remote.close();
+            slot.close();
+            throw e;
         }
-        slot.close();
-        if (file != null) {
-            Files.deleteIfExists(file);
-        }
+        httpSession.setAttribute(MoveIn.ATTRIBUTE, move);
+        move.startReading(site.context().ports().get());
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", "move-in?flow=" + move.id);
     }
 
-    /** What was found, what the import would do, the download, and the confirm button. */
-    private String preview(HttpServletRequest request, MoveIn move, TransferReport preview) {
+    /** While the old account is read: what is being read, refreshed every few seconds. */
+    private static String reading(HttpServletRequest request, MoveIn move) {
+        DataKind kind = move.reading();
+        String what = kind == null ? text(request, "movein.reading.connected")
+                : kind == DataKind.ARCHIVE ? text(request, "movein.reading.archive", move.archivedSoFar())
+                : text(request, "movein.reading.kind", text(request, "kind." + MyImportServlet.formValue(kind)));
+        return "<h2>" + Html.escape(text(request, "movein.reading.heading", move.oldAccount.toBareJID())) + "</h2>"
+                + "<p role=\"status\">" + Html.escape(what) + "</p><p><a href=\"move-in?flow=" + move.id + "\">"
+                + Html.escape(text(request, "notify.refresh")) + "</a></p>" + form(request, move, "cancel", "import.cancel", "");
+    }
+
+    /** What was found, what the import would do, the download, the choice of kinds and the confirm button. */
+    private static String preview(HttpServletRequest request, MoveIn move) {
         StringBuilder body = new StringBuilder("<h2>").append(Html.escape(text(request, "movein.found.heading", move.oldAccount.toBareJID())))
                 .append("</h2><ul>");
-        for (PullReport.KindRead kind : move.pulled.kinds()) {
-            String label = text(request, "kind." + kind.kind().name().toLowerCase(java.util.Locale.ROOT));
+        for (PullReport.KindRead kind : move.pulled().kinds()) {
+            String label = text(request, "kind." + MyImportServlet.formValue(kind.kind()));
+            String detail = kind.detail() == null ? "" : kind.detail();
             body.append("<li>").append(Html.escape(switch (kind.status()) {
                 case READ -> text(request, "movein.found.read", label, kind.count());
-                case INCOMPLETE -> text(request, "movein.found.incomplete", label, kind.count(), kind.detail() == null ? "" : kind.detail());
+                case INCOMPLETE -> text(request, "movein.found.incomplete", label, kind.count(), detail);
                 case NOT_OFFERED -> text(request, "movein.found.notoffered", label);
-                case REFUSED -> text(request, "movein.found.refused", label, kind.detail() == null ? "" : kind.detail());
+                case REFUSED -> text(request, "movein.found.refused", label, detail);
                 case SKIPPED -> text(request, "movein.found.skipped", label);
             })).append("</li>");
         }
         body.append("</ul><p>").append(Html.escape(text(request, "movein.found.unreadable"))).append("</p>")
-                .append("<p><a href=\"move-in?flow=").append(move.id).append("\" download>")
-                .append(Html.escape(text(request, "movein.download"))).append("</a></p>");
-        body.append("<h2>").append(Html.escape(text(request, "import.preview.heading"))).append("</h2>");
+                .append(downloadLink(request, move))
+                .append("<h2>").append(Html.escape(text(request, "import.preview.heading"))).append("</h2>");
+        TransferReport preview = move.preview();
         List<String> sentences = preview.users().isEmpty() ? List.of() : MyImportServlet.words(request).sentences(preview.users().get(0), false);
-        body.append(MyImportServlet.list(request, preview, sentences, "import.preview.nothing"));
-        body.append("<p>").append(Html.escape(text(request, "movein.history"))).append("</p>");
-        body.append(form(request, move, "confirm", "import.confirm", ""));
-        body.append(form(request, move, "cancel", "import.cancel", ""));
+        body.append(MyImportServlet.list(request, preview, sentences, "import.preview.nothing"))
+                .append("<p>").append(Html.escape(text(request, "movein.history"))).append("</p>")
+                .append(form(request, move, "confirm", "import.confirm", AccountHomeServlet.kindChoices(request, IMPORTED)))
+                .append(form(request, move, "cancel", "import.cancel", ""));
         return body.toString();
+    }
+
+    private static String downloadLink(HttpServletRequest request, MoveIn move) {
+        return "<p><a href=\"move-in?flow=" + move.id + "&amp;file\" download>" + Html.escape(text(request, "movein.download")) + "</a></p>";
     }
 
     private static String form(HttpServletRequest request, MoveIn move, String step, String button, String fields) {
@@ -187,23 +217,28 @@ final class MoveInServlet extends SelfServicePage {
                 + fields + "<button type=\"submit\">" + Html.escape(text(request, button)) + "</button></form>";
     }
 
+    /** Imports the kinds ticked on the preview, once, and offers the statement. */
     private void confirm(HttpServletRequest request, HttpServletResponse response, String account) throws IOException {
         MoveIn move = current(request, account, request.getParameter("flow"));
-        if (move == null || Instant.now().isAfter(move.pending.expires) || !Files.exists(move.pending.file)) {
+        if (move == null || move.stage() != MoveIn.Stage.READY || Instant.now().isAfter(move.pending.expires) || !Files.exists(move.pending.file)) {
             request.getSession().removeAttribute(MoveIn.ATTRIBUTE);
             page(request, response, HttpServletResponse.SC_CONFLICT, home(request, account, error(text(request, "movein.expired"))));
             return;
         }
         StringBuilder body = new StringBuilder("<h2>").append(Html.escape(text(request, "import.done.heading"))).append("</h2>");
-        if (!move.imported()) {
-            TransferReport report = move.pending.run(site.context().ports().get(), false);
-            move.markImported();
-            UserOutcome outcome = report.users().isEmpty() ? null : report.users().get(0);
-            if (outcome == null || outcome.status() != UserOutcome.Status.DONE) {
-                body.append(error(text(request, "import.done.failed") + (outcome == null || outcome.problem() == null ? "" : " " + outcome.problem())));
+        synchronized (move) {
+            if (!move.imported()) {
+                PendingImport chosen = new PendingImport(account, move.pending.file, move.pending.fileName,
+                        MyImportServlet.options(request, account), move.pending.expires);
+                TransferReport report = chosen.run(site.context().ports().get(), false);
+                move.markImported();
+                UserOutcome outcome = report.users().isEmpty() ? null : report.users().get(0);
+                if (outcome == null || outcome.status() != UserOutcome.Status.DONE) {
+                    body.append(error(text(request, "import.done.failed") + (outcome == null || outcome.problem() == null ? "" : " " + outcome.problem())));
+                }
+                body.append(MyImportServlet.list(request, report, outcome == null ? List.of()
+                        : MyImportServlet.words(request).sentences(outcome, true), "import.preview.nothing"));
             }
-            body.append(MyImportServlet.list(request, report, outcome == null ? List.of()
-                    : MyImportServlet.words(request).sentences(outcome, true), "import.preview.nothing"));
         }
         body.append(tellForm(request, move));
         page(request, response, HttpServletResponse.SC_OK, body.toString());
@@ -218,57 +253,63 @@ final class MoveInServlet extends SelfServicePage {
                 + form(request, move, "tell", "movein.tell.submit", password
                 + "<label><input type=\"radio\" name=\"audience\" value=\"contacts\" checked> " + Html.escape(text(request, "move.audience.contacts"))
                 + "</label><label><input type=\"radio\" name=\"audience\" value=\"anyone\"> " + Html.escape(text(request, "move.audience.anyone"))
-                + "</label>") + "<p><a href=\"move-in?flow=" + move.id + "\" download>" + Html.escape(text(request, "movein.download")) + "</a></p></section>";
+                + "</label>") + downloadLink(request, move) + "</section>";
     }
 
+    /** Publishes the statement on the old account and starts asking the contacts from this one. */
     private void tell(HttpServletRequest request, HttpServletResponse response, String account) throws IOException {
         MoveIn move = current(request, account, request.getParameter("flow"));
-        if (move == null) {
+        if (move == null || move.stage() != MoveIn.Stage.READY) {
             page(request, response, HttpServletResponse.SC_CONFLICT, home(request, account, error(text(request, "movein.expired"))));
             return;
         }
-        String jid = account + "@" + site.domain();
         MoveAnnouncement.Audience audience = "anyone".equals(request.getParameter("audience"))
                 ? MoveAnnouncement.Audience.ANYONE : MoveAnnouncement.Audience.CONTACTS;
         RemoteSession remote = move.connection();
         TransferSlots.Slot slot = null;
         try {
             if (remote == null) {
-                slot = site.slots().take(account, request.getRemoteAddr());
+                // the connection closed since the import: one made for this step alone, with the password typed again
                 String password = request.getParameter("password");
                 if (password == null || password.isEmpty()) {
                     throw new IllegalArgumentException(text(request, "movein.nopassword"));
                 }
-                remote = new RemoteConnector(site.context().settings().remoteSettings()).connect(new RemoteLogin(move.oldAccount, password));
+                slot = site.slots().take(account, request.getRemoteAddr());
+                remote = connector().connect(new RemoteLogin(move.oldAccount, password));
             }
-            new RemoteStatement(remote).publish(jid, audience);
+            new RemoteStatement(remote).publish(account + "@" + site.domain(), audience);
             String message = text(request, "movein.told.note", move.oldAccount.toBareJID());
             Moves moves = site.context().moves();
             if (moves != null) {
                 ContactNotifier.Progress progress = moves.notifier().start(account, move.oldAccount.toBareJID());
                 message += " " + text(request, "notify.started", progress.total(), progress.oldJid().toBareJID());
             }
+            request.getSession().removeAttribute(MoveIn.ATTRIBUTE); // the move is done: its connection, place and file go
             page(request, response, HttpServletResponse.SC_OK, home(request, account, "<p role=\"status\">" + Html.escape(message) + "</p>"));
         } catch (TransferSlots.NoSlot busy) {
-            page(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, confirmAgain(request, move,
-                    text(request, "movein.busy." + busy.refusal.name().toLowerCase(java.util.Locale.ROOT))));
+            page(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, error(busy(request, busy)) + tellForm(request, move));
         } catch (RemoteException | AccountException | IllegalArgumentException e) {
-            page(request, response, HttpServletResponse.SC_BAD_GATEWAY, confirmAgain(request, move, text(request, "movein.tell.failed", e.getMessage())));
+            if (slot == null) {
+                move.disconnect(); // a connection that failed once is not tried again: the form asks for the password
+            }
+            page(request, response, HttpServletResponse.SC_BAD_GATEWAY, error(text(request, "movein.tell.failed", e.getMessage()))
+                    + tellForm(request, move));
         } finally {
             if (slot != null) {
-                // a connection made for this step alone
                 if (remote != null) {
                     remote.close();
                 }
                 slot.close();
-            } else {
-                move.disconnect();
             }
         }
     }
 
-    private static String confirmAgain(HttpServletRequest request, MoveIn move, String problem) {
-        return error(problem) + tellForm(request, move);
+    private RemoteConnector connector() {
+        return new RemoteConnector(site.context().settings().remoteSettings());
+    }
+
+    private static String busy(HttpServletRequest request, TransferSlots.NoSlot busy) {
+        return text(request, "movein.busy." + busy.refusal.name().toLowerCase(Locale.ROOT));
     }
 
     private String home(HttpServletRequest request, String account, String message) {

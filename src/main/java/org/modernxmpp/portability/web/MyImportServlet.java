@@ -140,16 +140,27 @@ final class MyImportServlet extends SelfServicePage {
     /** The kinds the form ticked, with its policy, into the signed-in account. */
     static ImportOptions options(HttpServletRequest request, String account) {
         Set<String> kinds = Set.copyOf(request.getParameterValues("kind") == null ? List.of() : List.of(request.getParameterValues("kind")));
-        KindPolicy policy = "replace".equals(request.getParameter("policy")) ? KindPolicy.REPLACE : KindPolicy.MERGE;
-        // The account itself (name, email, password) stays as it is: the profile is where a user's name lives.
+        return options(account, kinds, "replace".equals(request.getParameter("policy")) ? KindPolicy.REPLACE : KindPolicy.MERGE);
+    }
+
+    /** {@code kinds} (by their form values) with {@code policy}, every other kind skipped, into {@code account}. */
+    static ImportOptions options(String account, Set<String> kinds, KindPolicy policy) {
+        // The account itself (name, email, password) stays as it is: the profile is where a user's name lives. The
+        // archive stays out too: Openfire's archive is shared by both ends of a conversation, so a user's file could
+        // put words into a local contact's history.
         ImportOptions options = ImportOptions.mergeAll().withIntoAccount(account).withPolicy(DataKind.ARCHIVE, KindPolicy.SKIP)
                 .withPolicy(DataKind.ACCOUNT, KindPolicy.SKIP);
         for (DataKind kind : DataKind.values()) {
             if (kind != DataKind.ACCOUNT && kind != DataKind.ARCHIVE) {
-                options = options.withPolicy(kind, kinds.contains(kind.name().toLowerCase(Locale.ROOT)) ? policy : KindPolicy.SKIP);
+                options = options.withPolicy(kind, kinds.contains(formValue(kind)) ? policy : KindPolicy.SKIP);
             }
         }
         return options;
+    }
+
+    /** A kind's value in the forms' check boxes. */
+    static String formValue(DataKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 
     /** A parameter of the query string only, never of the body. */

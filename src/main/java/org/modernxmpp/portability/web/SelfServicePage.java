@@ -23,6 +23,8 @@ import javax.servlet.http.HttpSession;
 abstract class SelfServicePage extends HttpServlet {
     static final String ACCOUNT = "accountportability.account";
     static final String CSRF = "accountportability.csrf";
+    /** The admin's closing notice, for {@link #page} to show on every page. */
+    static final String NOTICE = "accountportability.notice";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     final transient SelfService site;
@@ -34,6 +36,7 @@ abstract class SelfServicePage extends HttpServlet {
     /** Everything answers 404 while the self-service page is switched off. */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws javax.servlet.ServletException, IOException {
+        request.setAttribute(NOTICE, site.context().settings().closingNotice());
         if (!site.enabled()) {
             page(request, response, HttpServletResponse.SC_NOT_FOUND, "<p>" + Html.escape(text(request, "disabled")) + "</p>");
             return;
@@ -108,17 +111,27 @@ abstract class SelfServicePage extends HttpServlet {
 
     /** Writes a whole page: the body is HTML the caller has escaped. */
     static void page(HttpServletRequest request, HttpServletResponse response, int status, String body) throws IOException {
+        page(request, response, status, body, 0);
+    }
+
+    /** The same, loaded again by the browser every {@code refreshSeconds} (none for 0), for work that goes on. */
+    static void page(HttpServletRequest request, HttpServletResponse response, int status, String body, int refreshSeconds) throws IOException {
         secureHeaders(response);
+        Object notice = request.getAttribute(NOTICE);
+        String banner = notice instanceof String text && !text.isBlank()
+                ? "<p class=\"notice\" role=\"note\">" + Html.escape(text) + "</p>" : "";
         response.setStatus(status);
         response.setContentType("text/html; charset=utf-8");
         PrintWriter out = response.getWriter();
         out.print("<!DOCTYPE html><html lang=\"" + Html.escape(request.getLocale().getLanguage()) + "\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + (refreshSeconds > 0 ? "<meta http-equiv=\"refresh\" content=\"" + refreshSeconds + "\">" : "") + "<title>"
                 + Html.escape(text(request, "title")) + "</title><style>"
                 + "body{font-family:system-ui,sans-serif;max-width:40em;margin:1em auto;padding:0 1em;line-height:1.5}"
                 + "section{border-top:1px solid #ccc;margin-top:1.5em}label{display:block;margin:.5em 0}"
                 + "button{font-size:1em;padding:.4em 1em}.error{color:#a00}.warning{color:#850}"
-                + "</style></head><body><main><h1>" + Html.escape(text(request, "title")) + "</h1>" + body + "</main></body></html>");
+                + ".notice{background:#fff3cd;border:1px solid #c9a227;padding:.5em 1em}"
+                + "</style></head><body><main>" + banner + "<h1>" + Html.escape(text(request, "title")) + "</h1>" + body + "</main></body></html>");
     }
 
     static String error(String message) {
