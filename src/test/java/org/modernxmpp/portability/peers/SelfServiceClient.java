@@ -88,6 +88,25 @@ final class SelfServiceClient {
         return done.body();
     }
 
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> getBytes(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A form POST with repeated names allowed: name, value, name, value, … */
+    HttpResponse<String> post(String path, List<String> fields) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            body.append(i == 0 ? "" : "&").append(URLEncoder.encode(fields.get(i), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(fields.get(i + 1), StandardCharsets.UTF_8));
+        }
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
         return http.send(form(base.resolve(path), fields), HttpResponse.BodyHandlers.ofString());
     }
