@@ -35,6 +35,7 @@ import org.modernxmpp.portability.remote.AccountPull;
 import org.modernxmpp.portability.remote.AccountPush;
 import org.modernxmpp.portability.remote.AccountSnapshot;
 import org.modernxmpp.portability.remote.AddressPolicy;
+import org.modernxmpp.portability.remote.MovedNotices;
 import org.modernxmpp.portability.remote.PrivateXmlKeys;
 import org.modernxmpp.portability.remote.PullOptions;
 import org.modernxmpp.portability.remote.PullProgress;
@@ -153,6 +154,36 @@ abstract class LiveRemoteAccountTest {
         Map<String, ArchivedMessage> byId = new TreeMap<>();
         archive.forEach(m -> byId.put(m.id(), m));
         return byId;
+    }
+
+    // ---------------------------------------------------------------- telling the contacts from the new account
+
+    @Test
+    void theNewAccountAsksEachContactNamingTheOldAddressAndNeverTwice() throws Exception {
+        JID old = new JID("juliet@capulet.example");
+        List<JID> contacts = List.of(new JID(fill.jid(PeerFill.BEN)), new JID(fill.jid(PeerFill.CLEO)));
+        try (AutoCloseable parsesMoved = MovedElement.install();
+             PeerClient ben = PeerClient.login(address(), PeerFill.BEN, PeerFill.BEN_PASSWORD);
+             RemoteSession frank = new RemoteConnector(settings()).connect(
+                     new RemoteLogin(new JID(fill.jid(PeerFill.FRANK)), PeerFill.FRANK_PASSWORD))) {
+            List<PeerClient.Request> requests = ben.watchRequests();
+            List<JID> heard = new java.util.ArrayList<>();
+            MovedNotices notices = new MovedNotices(frank, Duration.ofMillis(20));
+
+            MovedNotices.Result first = notices.tell(contacts, old, (contact, done, total) -> heard.add(contact));
+
+            assertEquals(contacts, first.asked());
+            assertEquals(contacts, heard);
+            for (int i = 0; i < 100 && requests.isEmpty(); i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(List.of(new PeerClient.Request(fill.jid(PeerFill.FRANK), old.toBareJID())), requests,
+                    "ben receives the request with <moved/> intact");
+
+            MovedNotices.Result again = notices.tell(contacts, old, MovedNotices.Listener.NONE);
+            assertEquals(List.of(), again.asked(), "a repeated run asks nobody twice");
+            assertEquals(contacts, again.alreadyAsked());
+        }
     }
 
     // ---------------------------------------------------------------- what arrives
