@@ -64,7 +64,27 @@ final class AccountHomeServlet extends SelfServicePage {
                 + "<label><input type=\"radio\" name=\"audience\" value=\"contacts\" checked> " + Html.escape(text(request, "move.audience.contacts"))
                 + "</label><label><input type=\"radio\" name=\"audience\" value=\"anyone\"> " + Html.escape(text(request, "move.audience.anyone"))
                 + "</label><button type=\"submit\">" + Html.escape(text(request, "move.submit")) + "</button></form></section>";
-        return sections(request, jid, message) + moveInSection(request, site) + move + notifySection(request, username, site);
+        return sections(request, jid, message) + moveInSection(request, site) + moveOutSection(request, site) + move + notifySection(request, username, site);
+    }
+
+    /** "Move to a new account elsewhere": the new address and password, or a link to the move under way. */
+    private static String moveOutSection(HttpServletRequest request, SelfService site) {
+        if (!site.context().settings().moveOutEnabled()) {
+            return "";
+        }
+        javax.servlet.http.HttpSession session = request.getSession(false);
+        MoveOut current = session == null ? null : (MoveOut) session.getAttribute(MoveOut.ATTRIBUTE);
+        String underWay = current == null ? "" : "<p role=\"status\">" + Html.escape(text(request, "moveout.underway",
+                current.newAccount.toBareJID())) + " <a href=\"move-out?flow=" + current.id + "\">" + Html.escape(text(request, "movein.show"))
+                + "</a></p>";
+        return "<section><h2>" + Html.escape(text(request, "moveout.heading")) + "</h2><p>" + Html.escape(text(request, "moveout.explain"))
+                + "</p>" + underWay + "<form method=\"post\" action=\"move-out\">" + csrfField(request)
+                + "<input type=\"hidden\" name=\"step\" value=\"connect\">"
+                + "<label>" + Html.escape(text(request, "moveout.address")) + "<br><input name=\"address\" autocomplete=\"off\" required></label>"
+                + "<label>" + Html.escape(text(request, "moveout.password"))
+                + "<br><input type=\"password\" name=\"password\" autocomplete=\"off\" required></label>"
+                + "<p>" + Html.escape(text(request, "moveout.password.use")) + "</p>"
+                + "<button type=\"submit\">" + Html.escape(text(request, "moveout.submit")) + "</button></form></section>";
     }
 
     /** "Move from my old account": the old address and password, or a link to the move this session has under way. */

@@ -113,7 +113,7 @@ final class MoveInServlet extends SelfServicePage {
     private void connect(HttpServletRequest request, HttpServletResponse response, String account) throws IOException {
         JID old;
         try {
-            old = oldAddress(request.getParameter("address"), account);
+            old = accountAddress(request.getParameter("address"), account + "@" + site.domain());
         } catch (IllegalArgumentException e) {
             page(request, response, HttpServletResponse.SC_BAD_REQUEST, home(request, account, error(text(request, "move.invalid", e.getMessage()))));
             return;
@@ -308,7 +308,7 @@ final class MoveInServlet extends SelfServicePage {
         return new RemoteConnector(site.context().settings().remoteSettings());
     }
 
-    private static String busy(HttpServletRequest request, TransferSlots.NoSlot busy) {
+    static String busy(HttpServletRequest request, TransferSlots.NoSlot busy) {
         return text(request, "movein.busy." + busy.refusal.name().toLowerCase(Locale.ROOT));
     }
 
@@ -323,8 +323,8 @@ final class MoveInServlet extends SelfServicePage {
         return move != null && move.isFor(account, flow) ? move : null;
     }
 
-    /** The old address as typed: an account (name@domain), not this one. */
-    private JID oldAddress(String typed, String account) {
+    /** An address as typed: an account (name@domain), and not {@code ownJid}. */
+    static JID accountAddress(String typed, String ownJid) {
         if (typed == null || typed.isBlank()) {
             throw new IllegalArgumentException("no address");
         }
@@ -332,7 +332,7 @@ final class MoveInServlet extends SelfServicePage {
         if (jid.getNode() == null || jid.getResource() != null) {
             throw new IllegalArgumentException("'" + typed.trim() + "' is not an account address (name@domain)");
         }
-        if (jid.toBareJID().equals(account + "@" + site.domain())) {
+        if (jid.toBareJID().equals(ownJid)) {
             throw new IllegalArgumentException("that is this account");
         }
         return jid.asBareJID();

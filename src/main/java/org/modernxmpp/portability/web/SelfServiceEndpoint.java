@@ -41,6 +41,7 @@ public final class SelfServiceEndpoint {
         add(handler, new MoveServlet(site), "/move");
         add(handler, new NotifyServlet(site), "/notify");
         add(handler, new MoveInServlet(site), "/move-in");
+        add(handler, new MoveOutServlet(site), "/move-out");
         ServletHolder upload = add(handler, new MyImportServlet(site), "/import");
         // Jetty keeps a big part in a temporary file until the page has copied it into the plugin's folder and deleted it.
         upload.getRegistration().setMultipartConfig(new MultipartConfigElement(System.getProperty("java.io.tmpdir"),

@@ -53,11 +53,13 @@ import org.xmpp.packet.Presence;
  * test's CA, allowed on loopback by the settings) into an account of an in-memory server: the reading page, the
  * preview of what was found and what would change, the download, the import of the kinds ticked, and "Tell my
  * contacts": the statement as a contact on Prosody fetches it, and the requests the new account sends its contacts.
- * The steps run in order, as a person goes through them.
+ * Then "Move to a new account elsewhere", from that account into a fresh one on Prosody: the preview, the push, this
+ * account's statement, and the requests a contact on Prosody receives from the new account. The steps run in order,
+ * as a person goes through them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ProsodyMoveInPageTest {
+class ProsodyMovePagesTest {
     private static final String DOMAIN = "prosody-movein.test";
     private static final String NEW_DOMAIN = "capulet.example";
     private static final int CHATS = 30;
@@ -82,6 +84,7 @@ class ProsodyMoveInPageTest {
         prosody.register(PeerFill.ANNA, PeerFill.ANNA_PASSWORD);
         prosody.register(PeerFill.BEN, PeerFill.BEN_PASSWORD);
         prosody.register(PeerFill.CLEO, PeerFill.CLEO_PASSWORD);
+        prosody.register(PeerFill.DORA, PeerFill.DORA_PASSWORD);
         prosody.start(PeerFill.BEN, PeerFill.BEN_PASSWORD);
         fill.fill(prosody.address(), new PeerFill.Peer(false, true));
         try (PeerClient ben = PeerClient.login(prosody.address(), PeerFill.BEN, PeerFill.BEN_PASSWORD)) {
@@ -260,5 +263,64 @@ class ProsodyMoveInPageTest {
             assertEquals(List.of(), left.toList());
         }
         assertEquals(404, juliet.get("move-in?flow=" + flow).statusCode());
+    }
+
+    @Test
+    @Order(7)
+    void movingOutPushesIntoTheNewAccountPublishesTheStatementHereAndTheNewAccountAsksEachContact() throws Exception {
+        String dora = fill.jid(PeerFill.DORA);
+        assertTrue(juliet.home().contains("Move to a new account elsewhere"));
+        try (AutoCloseable parsesMoved = MovedElement.install();
+             PeerClient ben = PeerClient.login(prosody.address(), PeerFill.BEN, PeerFill.BEN_PASSWORD)) {
+            List<PeerClient.Request> requests = ben.watchRequests();
+            HttpResponse<String> started = juliet.post("move-out", Map.of("csrf", juliet.token(), "step", "connect", "address", dora,
+                    "password", PeerFill.DORA_PASSWORD));
+            assertEquals(303, started.statusCode(), started.body());
+            String location = started.headers().firstValue("Location").orElseThrow();
+            String outFlow = location.substring(location.indexOf("flow=") + 5);
+            String page = waitWhile(location, "Reading this account and your new one");
+            assertTrue(page.contains("This is what the move would put into " + dora), page);
+            assertTrue(page.contains("4 contacts will be added"), page);
+            assertTrue(page.contains("your profile will be set"), page);
+
+            List<String> fields = new ArrayList<>(List.of("csrf", juliet.token(), "step", "confirm", "flow", outFlow, "policy", "merge",
+                    "audience", "contacts"));
+            for (String kind : List.of("roster", "vcard", "private_xml", "pep", "blocklist")) {
+                fields.add("kind");
+                fields.add(kind);
+            }
+            HttpResponse<String> confirmed = juliet.post("move-out", fields);
+            assertEquals(303, confirmed.statusCode(), confirmed.body());
+            page = waitWhile(location, "Copying into your new account", "is asking your contacts");
+            assertTrue(page.contains("Done: this account now names " + dora + "; your new account asked 4 contacts"), page);
+
+            // dora's roster, as her own client reads it: juliet's contacts with their names and groups
+            try (PeerClient doraClient = PeerClient.login(prosody.address(), PeerFill.DORA, PeerFill.DORA_PASSWORD)) {
+                List<String> names = doraClient.roster().stream().map(item -> item.attributeValue("jid") + "|" + item.attributeValue("name"))
+                        .sorted().toList();
+                List<String> expected = fill.rosters().get(PeerFill.ANNA).stream().map(c -> c.jid() + "|" + c.name()).sorted().toList();
+                assertEquals(expected, names);
+            }
+            // this account's statement names dora
+            assertEquals(dora, new org.modernxmpp.portability.moved.MoveAnnouncement(server.ports().pep(), NEW_DOMAIN).current("juliet")
+                    .orElseThrow().newJid().toBareJID());
+            for (int i = 0; i < 100 && requests.isEmpty(); i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(List.of(new PeerClient.Request(dora, "juliet@" + NEW_DOMAIN)), requests, "ben hears from dora, <moved/> intact");
+        }
+        try (Stream<Path> left = Files.list(work.resolve("uploads"))) {
+            assertEquals(List.of(), left.toList(), "the move's file is gone");
+        }
+    }
+
+    /** Loads {@code location} until its page no longer says any of {@code working}. */
+    private String waitWhile(String location, String... working) throws Exception {
+        String page = juliet.get(location).body();
+        for (int i = 0; i < 600 && Stream.of(working).anyMatch(page::contains); i++) {
+            Thread.sleep(100);
+            page = juliet.get(location).body();
+        }
+        return page;
     }
 }
