@@ -53,6 +53,7 @@ public final class AccountPortabilityPlugin implements Plugin {
         OpenfireMoves moves = moves(settings, work);
         context = new PortabilityContext(() -> OpenfirePorts.of(XMPPServer.getInstance()), jobs, () -> work,
                 new OpenfirePasswordCheck(LockOutManager.getInstance()), new OpenfireAuditLog(), settings, moves.moves());
+        registrations.added("moves to and from other servers", context.transfers()::shutdown);
         ServletContextHandler selfService = SelfServiceEndpoint.context(context);
         HttpBindManager.getInstance().addJettyHandler(selfService);
         registrations.added("self-service page at " + SelfServiceEndpoint.PATH,

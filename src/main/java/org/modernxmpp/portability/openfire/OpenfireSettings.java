@@ -43,6 +43,7 @@ public final class OpenfireSettings implements Settings {
     private final SystemProperty<Integer> remoteTimeoutSeconds;
     private final SystemProperty<Integer> maxTransfers;
     private final SystemProperty<Integer> maxTransfersPerAddress;
+    private final SystemProperty<Integer> maxTransferMinutes;
     private final SystemProperty<String> closingNotice;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
@@ -92,6 +93,9 @@ public final class OpenfireSettings implements Settings {
                 "How many moves in or out may run at once, from all users; one more is asked to try again shortly.");
         maxTransfersPerAddress = integer("remote.maxTransfersPerAddress", 2, 1, 100, true,
                 "How many moves in or out may run at once from one IP address.");
+        maxTransferMinutes = integer("remote.maxTransferMinutes", 180, 5, 24 * 60, true,
+                "How long (minutes) one move in or out may stay connected to the other server, telling the contacts included;"
+                        + " then it is stopped. A move started again goes on where it stopped and asks no contact twice.");
         closingNotice = text("selfservice.closingNotice", "", false, true,
                 "A notice shown on top of every self-service page, e.g. \"This server closes on 31 March: please move your"
                         + " account.\" Empty for none.");
@@ -139,6 +143,7 @@ public final class OpenfireSettings implements Settings {
     @Override public boolean moveOutEnabled() { return moveOut.getValue(); }
     @Override public int maxRemoteTransfers() { return maxTransfers.getValue(); }
     @Override public int maxRemoteTransfersPerAddress() { return maxTransfersPerAddress.getValue(); }
+    @Override public Duration maxRemoteTransferTime() { return Duration.ofMinutes(maxTransferMinutes.getValue()); }
     @Override public String closingNotice() { return closingNotice.getValue() == null ? "" : closingNotice.getValue().trim(); }
 
     @Override

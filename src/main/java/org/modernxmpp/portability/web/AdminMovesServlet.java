@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -34,6 +35,7 @@ public final class AdminMovesServlet extends AdminPage {
         response.setHeader("Cache-Control", "no-store");
         PrintWriter page = response.getWriter();
         page.print(Html.head(AdminTexts.text(request, "moves.title"), "accountportability-moves"));
+        page.print(remoteMoves(request));
         Moves moves = context().moves();
         if (moves == null) {
             page.print("<p>" + AdminTexts.html(request, "moves.unavailable") + "</p></body></html>");
@@ -84,5 +86,29 @@ public final class AdminMovesServlet extends AdminPage {
                     + "</td></tr>");
         }
         page.print("</table></body></html>");
+    }
+
+    /** The moves in from other servers and out to them that hold a connection now, with how far each got. */
+    private String remoteMoves(HttpServletRequest request) {
+        StringBuilder html = new StringBuilder("<h2>" + AdminTexts.html(request, "moves.remote") + "</h2><p>"
+                + AdminTexts.html(request, "moves.remote.explain") + "</p>");
+        List<TransferSlots.Running> running = context().transfers().running();
+        if (running.isEmpty()) {
+            return html.append("<p>").append(AdminTexts.html(request, "moves.remote.none")).append("</p>").toString();
+        }
+        html.append("<table><tr><th>").append(AdminTexts.html(request, "moves.account")).append("</th><th>")
+                .append(AdminTexts.html(request, "moves.direction")).append("</th><th>").append(AdminTexts.html(request, "moves.otherAccount"))
+                .append("</th><th>").append(AdminTexts.html(request, "moves.started")).append("</th><th>")
+                .append(AdminTexts.html(request, "moves.progress")).append("</th></tr>");
+        for (TransferSlots.Running move : running) {
+            TransferSlots.Progress progress = move.progress();
+            html.append("<tr><td>").append(Html.escape(move.account())).append("</td><td>")
+                    .append(AdminTexts.html(request, "moves.direction." + move.direction())).append("</td><td>")
+                    .append(Html.escape(move.other().toBareJID())).append("</td><td>")
+                    .append(Html.escape(DateTimeFormatter.ISO_INSTANT.format(move.started().truncatedTo(ChronoUnit.SECONDS)))).append("</td><td>")
+                    .append(AdminTexts.html(request, "moves.stage." + progress.stage(), String.valueOf(progress.done()), String.valueOf(progress.of())))
+                    .append("</td></tr>");
+        }
+        return html.append("</table>").toString();
     }
 }

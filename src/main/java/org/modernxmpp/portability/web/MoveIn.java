@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * the end so the old password is typed once and never stored. The connection and its place are given up when the move
  * ends, when it is {@link #HELD} long, or when the session ends; the file goes with the session.
  */
-final class MoveIn implements HttpSessionBindingListener, PullProgress {
+final class MoveIn implements HttpSessionBindingListener, PullProgress, TransferSlots.Move {
     private static final Logger LOG = LoggerFactory.getLogger(MoveIn.class);
     static final String ATTRIBUTE = "accountportability.move-in";
     static final Duration HELD = Duration.ofMinutes(15);
@@ -52,6 +52,7 @@ final class MoveIn implements HttpSessionBindingListener, PullProgress {
     private String failure;
     private boolean imported;
     private boolean ended;
+    private String stopped;
 
     MoveIn(String account, JID oldAccount, PendingImport pending, RemoteSession session, TransferSlots.Slot slot) {
         this.account = account;
@@ -85,7 +86,7 @@ final class MoveIn implements HttpSessionBindingListener, PullProgress {
         } catch (Exception e) {
             LOG.info("Reading {} for a move into {} failed: {}", oldAccount, account, e.toString());
             synchronized (this) {
-                failure = ended ? "cancelled" : e.getMessage() == null ? e.toString() : e.getMessage();
+                failure = stopped != null ? stopped : ended ? "cancelled" : e.getMessage() == null ? e.toString() : e.getMessage();
                 stage = Stage.FAILED;
             }
             disconnect();
@@ -142,6 +143,18 @@ final class MoveIn implements HttpSessionBindingListener, PullProgress {
             disconnect();
         }
         return session;
+    }
+
+    @Override
+    public synchronized TransferSlots.Progress progress() {
+        return new TransferSlots.Progress(stage.name(), stage == Stage.READING ? archived : 0, 0);
+    }
+
+    /** Closes the connection; while reading, the page then says {@code why}, and a move read already can still be imported. */
+    @Override
+    public synchronized void stop(String why) {
+        stopped = why;
+        disconnect();
     }
 
     synchronized void disconnect() {

@@ -133,7 +133,7 @@ final class MoveInServlet extends SelfServicePage {
         httpSession.removeAttribute(MoveIn.ATTRIBUTE); // an earlier move of this session gives up its connection and place
         TransferSlots.Slot slot;
         try {
-            slot = site.slots().take(account, request.getRemoteAddr());
+            slot = site.slots().take(account, request.getRemoteAddr(), TransferSlots.Direction.IN, old);
         } catch (TransferSlots.NoSlot busy) {
             page(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, home(request, account, error(busy(request, busy))));
             return;
@@ -164,6 +164,7 @@ final class MoveInServlet extends SelfServicePage {
             throw e;
         }
         httpSession.setAttribute(MoveIn.ATTRIBUTE, move);
+        slot.holds(move);
         move.startReading(site.context().ports().get());
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", "move-in?flow=" + move.id);
@@ -274,7 +275,7 @@ final class MoveInServlet extends SelfServicePage {
                 if (password == null || password.isEmpty()) {
                     throw new IllegalArgumentException(text(request, "movein.nopassword"));
                 }
-                slot = site.slots().take(account, request.getRemoteAddr());
+                slot = site.slots().take(account, request.getRemoteAddr(), TransferSlots.Direction.IN, move.oldAccount);
                 remote = connector().connect(new RemoteLogin(move.oldAccount, password));
             }
             new RemoteStatement(remote).publish(account + "@" + site.domain(), audience);

@@ -34,7 +34,7 @@ import org.xmpp.packet.JID;
  * each contact. Each part runs on a thread of its own, so the page can show how far it got. The connection, its place
  * and the file go when the move ends or the session does.
  */
-final class MoveOut implements HttpSessionBindingListener {
+final class MoveOut implements HttpSessionBindingListener, TransferSlots.Move {
     private static final Logger LOG = LoggerFactory.getLogger(MoveOut.class);
     static final String ATTRIBUTE = "accountportability.move-out";
 
@@ -54,6 +54,7 @@ final class MoveOut implements HttpSessionBindingListener {
     private MovedNotices.Result notices;
     private String failure;
     private boolean ended;
+    private String stopped;
 
     MoveOut(String account, JID newAccount, Path file, RemoteSession session, TransferSlots.Slot slot) {
         this.account = account;
@@ -128,7 +129,7 @@ final class MoveOut implements HttpSessionBindingListener {
             } catch (Exception e) {
                 LOG.info("A move of {} to {} failed: {}", account, newAccount, e.toString());
                 synchronized (this) {
-                    failure = ended ? "cancelled" : e.getMessage() == null ? e.toString() : e.getMessage();
+                    failure = stopped != null ? stopped : ended ? "cancelled" : e.getMessage() == null ? e.toString() : e.getMessage();
                     stage = Stage.FAILED;
                 }
                 disconnect();
@@ -172,6 +173,22 @@ final class MoveOut implements HttpSessionBindingListener {
 
     synchronized String failure() {
         return failure;
+    }
+
+    @Override
+    public synchronized TransferSlots.Progress progress() {
+        return new TransferSlots.Progress(stage.name(), stage == Stage.TELLING ? told : 0, stage == Stage.TELLING ? toTell : 0);
+    }
+
+    /** Closes the connection; the step under way fails and the page says {@code why}. */
+    @Override
+    public synchronized void stop(String why) {
+        stopped = why;
+        if (stage == Stage.READY) {
+            failure = why; // nothing runs that would fail on its own
+            stage = Stage.FAILED;
+        }
+        disconnect();
     }
 
     synchronized void disconnect() {

@@ -116,7 +116,7 @@ final class MoveOutServlet extends SelfServicePage {
         httpSession.removeAttribute(MoveOut.ATTRIBUTE);
         TransferSlots.Slot slot;
         try {
-            slot = site.slots().take(account, request.getRemoteAddr());
+            slot = site.slots().take(account, request.getRemoteAddr(), TransferSlots.Direction.OUT, target);
         } catch (TransferSlots.NoSlot busy) {
             page(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, home(request, account, error(MoveInServlet.busy(request, busy))));
             return;
@@ -136,6 +136,7 @@ final class MoveOutServlet extends SelfServicePage {
         Path file = Files.createDirectories(site.context().workDirectory().get().resolve("uploads")).resolve("moveout-" + UUID.randomUUID() + ".xml");
         MoveOut move = new MoveOut(account, target, file, remote, slot);
         httpSession.setAttribute(MoveOut.ATTRIBUTE, move);
+        slot.holds(move);
         move.prepare(site.context().ports().get(), options(account, MoveInServlet.IMPORTED.stream().map(MyImportServlet::formValue).toList(), KindPolicy.MERGE));
         redirect(response, move);
     }

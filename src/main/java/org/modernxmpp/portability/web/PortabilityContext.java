@@ -12,10 +12,17 @@ import org.modernxmpp.portability.transfer.BackgroundJobs;
  * What the pages work with: the server's ports, the background jobs, the folder where big exports and uploads are
  * kept (inside Openfire's home, never a path a request names), how the self-service page checks passwords, where
  * admin actions are recorded, the plugin's settings, and the moves (XEP-0283) beyond the statement itself (null where
- * the pages run without a server that can send, so the pages offer no such thing).
+ * the pages run without a server that can send, so the pages offer no such thing), and the places of the moves that
+ * connect to other servers (shared by the self-service page, which starts them, and the admin console, which lists them).
  */
 public record PortabilityContext(Supplier<AccountPorts> ports, BackgroundJobs jobs, Supplier<Path> workDirectory,
-                                 PasswordCheck passwords, AuditLog audit, Settings settings, Moves moves) {
+                                 PasswordCheck passwords, AuditLog audit, Settings settings, Moves moves, TransferSlots transfers) {
+
+    /** With places for moves as the settings say. */
+    public PortabilityContext(Supplier<AccountPorts> ports, BackgroundJobs jobs, Supplier<Path> workDirectory,
+                              PasswordCheck passwords, AuditLog audit, Settings settings, Moves moves) {
+        this(ports, jobs, workDirectory, passwords, audit, settings, moves, TransferSlots.of(settings));
+    }
 
     public PortabilityContext(Supplier<AccountPorts> ports, BackgroundJobs jobs, Supplier<Path> workDirectory,
                               PasswordCheck passwords, AuditLog audit, Settings settings) {

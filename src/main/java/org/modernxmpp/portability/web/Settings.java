@@ -65,6 +65,9 @@ public interface Settings {
     /** Moves in or out running at once from one IP address. */
     int maxRemoteTransfersPerAddress();
 
+    /** How long one move may hold its connection to another server, telling the contacts included; then it is stopped. */
+    Duration maxRemoteTransferTime();
+
     /** A notice on every self-service page, e.g. that this server closes and by when to move; empty for none. */
     String closingNotice();
 
@@ -92,6 +95,7 @@ public interface Settings {
         @Override public RemoteSettings remoteSettings() { return RemoteSettings.defaults(); }
         @Override public int maxRemoteTransfers() { return 10; }
         @Override public int maxRemoteTransfersPerAddress() { return 2; }
+        @Override public Duration maxRemoteTransferTime() { return Duration.ofMinutes(180); }
         @Override public String closingNotice() { return ""; }
         @Override public List<Setting> all() { return List.of(); }
         @Override public boolean set(String key, String value) { return false; }

@@ -7,10 +7,14 @@ import java.util.function.BooleanSupplier;
 import org.modernxmpp.portability.remote.RemoteSettings;
 import org.modernxmpp.portability.web.Settings;
 
-/** Openfire's defaults, but connecting to a peer on loopback as {@code remote} says, and moving in on or off as a test switches it. */
+/**
+ * Openfire's defaults, but connecting to a peer on loopback as {@code remote} says, moving in on or off and the time limit
+ * of a move as a test switches them.
+ */
 final class MoveInSettings implements Settings {
     private final RemoteSettings remote;
     private final BooleanSupplier moveIn;
+    private volatile Duration timeLimit = DEFAULTS.maxRemoteTransferTime();
 
     MoveInSettings(RemoteSettings remote, BooleanSupplier moveIn) {
         this.remote = remote;
@@ -33,6 +37,12 @@ final class MoveInSettings implements Settings {
     @Override public boolean moveOutEnabled() { return DEFAULTS.moveOutEnabled(); }
     @Override public int maxRemoteTransfers() { return DEFAULTS.maxRemoteTransfers(); }
     @Override public int maxRemoteTransfersPerAddress() { return DEFAULTS.maxRemoteTransfersPerAddress(); }
+    @Override public Duration maxRemoteTransferTime() { return timeLimit; }
+
+    /** How long a move may hold its connection from now on. */
+    void timeLimit(Duration limit) {
+        timeLimit = limit;
+    }
     @Override public String closingNotice() { return "This server closes on 31 December. Please move your account."; }
     @Override public List<Setting> all() { return List.of(); }
     @Override public boolean set(String key, String value) { return false; }

@@ -76,6 +76,7 @@ class ProsodyMovePagesTest {
     private SelfServiceClient juliet;
     private String flow;
     private boolean moveIn = true;
+    private MoveInSettings settings;
 
     @BeforeAll
     void start() throws Exception {
@@ -105,9 +106,9 @@ class ProsodyMovePagesTest {
                 scheduler, () -> Duration.ofMillis(1), NEW_DOMAIN, Clock.systemUTC()),
                 new Departures(work.resolve("departures"), server.ports().rosters(), Clock.systemUTC()),
                 new Tombstones(work.resolve("tombstones"), Clock.systemUTC()));
+        settings = new MoveInSettings(remote, () -> moveIn);
         PortabilityContext context = new PortabilityContext(server::ports, null, () -> work,
-                (user, password) -> user.equals("juliet") && password.equals("pw"), AuditLog.NONE,
-                new MoveInSettings(remote, () -> moveIn), moves);
+                (user, password) -> user.equals("juliet") && password.equals("pw"), AuditLog.NONE, settings, moves);
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
@@ -312,6 +313,22 @@ class ProsodyMovePagesTest {
         try (Stream<Path> left = Files.list(work.resolve("uploads"))) {
             assertEquals(List.of(), left.toList(), "the move's file is gone");
         }
+    }
+
+    @Test
+    @Order(8)
+    void aMoveOverTheTimeLimitIsStoppedAndSaysSoAndTheNextOneMayStart() throws Exception {
+        settings.timeLimit(Duration.ofMillis(1));
+        try {
+            HttpResponse<String> started = connect(PeerFill.ANNA_PASSWORD);
+            assertEquals(303, started.statusCode(), started.body());
+            String page = waitWhile(started.headers().firstValue("Location").orElseThrow(), "Reading " + fill.jid(PeerFill.ANNA));
+            assertTrue(page.contains("Your old account could not be read: it took longer than 0 minutes, the limit on this server"), page);
+        } finally {
+            settings.timeLimit(Duration.ofHours(3));
+        }
+        HttpResponse<String> again = connect(PeerFill.ANNA_PASSWORD);
+        assertEquals(303, again.statusCode(), "the stopped move gave its place up: " + again.body());
     }
 
     /** Loads {@code location} until its page no longer says any of {@code working}. */

@@ -40,6 +40,7 @@ class AdminMovesServletTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
     private AdminConsole console;
     private Moves moves;
+    private PortabilityContext context;
 
     @BeforeEach
     void start() throws Exception {
@@ -52,7 +53,8 @@ class AdminMovesServletTest {
                 scheduler, () -> Duration.ofMillis(1), AdminConsole.DOMAIN, clock),
                 new Departures(work.resolve("departures"), server.ports().rosters(), clock), new Tombstones(work.resolve("tombstones"), clock));
         console = AdminConsole.start();
-        console.use(new PortabilityContext(server::ports, null, () -> work, (u, p) -> false, AuditLog.NONE, Settings.DEFAULTS, moves));
+        context = new PortabilityContext(server::ports, null, () -> work, (u, p) -> false, AuditLog.NONE, Settings.DEFAULTS, moves);
+        console.use(context);
     }
 
     @AfterEach
@@ -81,6 +83,35 @@ class AdminMovesServletTest {
         assertTrue(html.contains("<tr><td>paris</td><td>paris@verona.example</td><td>1 of 1</td><td>0</td><td>done</td></tr>"), html);
         assertTrue(html.contains("<tr><td>tybalt</td><td>tybalt@elsewhere.example</td><td>2027-12-02T10:00:00Z</td></tr>"), html);
         assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
+    }
+
+    @Test
+    void listsTheMovesToAndFromOtherServersUnderWayWithHowFarEachGot() throws Exception {
+        assertTrue(console.get("moves").body().contains("<p>None at the moment.</p>"));
+        TransferSlots.Slot in = context.transfers().take("juliet", "192.0.2.7", TransferSlots.Direction.IN, new JID("juliet@old.example"));
+        TransferSlots.Slot out = context.transfers().take("paris", "192.0.2.8", TransferSlots.Direction.OUT, new JID("paris@new.example"));
+        TransferSlots.Slot unheld = context.transfers().take("tybalt", "192.0.2.9", TransferSlots.Direction.OUT, new JID("tybalt@new.example"));
+        in.holds(new FixedMove(new TransferSlots.Progress("READING", 1200, 0)));
+        out.holds(new FixedMove(new TransferSlots.Progress("TELLING", 3, 40)));
+
+        String html = console.get("moves").body();
+
+        assertTrue(html.matches("(?s).*<tr><td>juliet</td><td>in from</td><td>juliet@old.example</td><td>[0-9T:-]+Z</td>"
+                + "<td>reading the old account: 1200 messages so far</td></tr>.*"), html);
+        assertTrue(html.matches("(?s).*<tr><td>paris</td><td>out to</td><td>paris@new.example</td><td>[0-9T:-]+Z</td>"
+                + "<td>asking contacts: 3 of 40</td></tr>.*"), html);
+        assertTrue(html.indexOf("<td>juliet</td><td>in from") < html.indexOf("<td>paris</td><td>out to"), "oldest first");
+        assertTrue(!html.contains("tybalt@new.example"), "a place without its move yet is not listed");
+        in.close();
+        out.close();
+        unheld.close();
+        assertTrue(console.get("moves").body().contains("<p>None at the moment.</p>"));
+    }
+
+    private record FixedMove(TransferSlots.Progress progress) implements TransferSlots.Move {
+        @Override
+        public void stop(String why) {
+        }
     }
 
     @Test
