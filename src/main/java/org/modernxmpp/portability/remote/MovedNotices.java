@@ -65,6 +65,9 @@ public final class MovedNotices {
             now.add(contact);
             listener.asked(contact, now.size(), toAsk.size());
         }
+        if (!now.isEmpty()) {
+            roundTrip();
+        }
         return new Result(now, before);
     }
 
@@ -85,6 +88,18 @@ public final class MovedNotices {
             // no roster to go by: everyone is asked, and a request asked twice is only asked again
         }
         return asked;
+    }
+
+    /**
+     * A ping to the account's server: it handles stanzas in order, so its answer says it took every request, and the
+     * roster pushes those caused have arrived (and are answered) before the caller closes the connection.
+     */
+    private void roundTrip() throws RemoteException {
+        try {
+            session.get(session.account().getDomain(), "ping", "urn:xmpp:ping", "");
+        } catch (RemoteRefusal refusal) {
+            // an error is an answer too
+        }
     }
 
     private void sleep() throws RemoteException {

@@ -100,10 +100,11 @@ final class MoveInServlet extends SelfServicePage {
         switch (step) {
             case "confirm" -> confirm(request, response, account);
             case "tell" -> tell(request, response, account);
-            case "cancel" -> {
+            case "cancel", "finish" -> {
+                // either way the connection to the old account closes and frees this account's place for another move
                 request.getSession().removeAttribute(MoveIn.ATTRIBUTE);
                 page(request, response, HttpServletResponse.SC_OK, home(request, account, "<p role=\"status\">"
-                        + Html.escape(text(request, "movein.cancelled")) + "</p>"));
+                        + Html.escape(text(request, step.equals("finish") ? "movein.finished" : "movein.cancelled")) + "</p>"));
             }
             default -> connect(request, response, account);
         }
@@ -254,7 +255,8 @@ final class MoveInServlet extends SelfServicePage {
                 + form(request, move, "tell", "movein.tell.submit", password
                 + "<label><input type=\"radio\" name=\"audience\" value=\"contacts\" checked> " + Html.escape(text(request, "move.audience.contacts"))
                 + "</label><label><input type=\"radio\" name=\"audience\" value=\"anyone\"> " + Html.escape(text(request, "move.audience.anyone"))
-                + "</label>") + downloadLink(request, move) + "</section>";
+                + "</label>") + downloadLink(request, move)
+                + (move.imported() ? form(request, move, "finish", "movein.finish", "") : "") + "</section>";
     }
 
     /** Publishes the statement on the old account and starts asking the contacts from this one. */

@@ -47,6 +47,21 @@ final class AdminHttp {
         return file.body();
     }
 
+    /** Sets one of the plugin's settings on its settings page, as an admin does. */
+    void set(String key, String value) throws Exception {
+        HttpResponse<String> saved = post("plugins/accountportability/settings", Map.of("csrf", token("plugins/accountportability/settings"),
+                "key", key, "value", value));
+        String location = saved.headers().firstValue("Location").orElse("");
+        if (saved.statusCode() != 302 || !location.contains("saved=")) {
+            throw new IOException("setting " + key + " gave " + saved.statusCode() + " " + location);
+        }
+    }
+
+    /** A page of the admin console, as the signed-in admin sees it. */
+    String page(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private String token(String page) throws Exception {
         String html = http.send(HttpRequest.newBuilder(base.resolve(page)).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = CSRF.matcher(html);

@@ -60,9 +60,13 @@ final class ProsodyPeer implements AutoCloseable {
      * store {@link #certificates()} holds. Clients of {@link #address()} trust that CA only.
      */
     static ProsodyPeer createWithTls(String name, String ip, String domain) throws Exception {
+        return createWithTls(name, ip, domain, PeerFiles.freePort(ip));
+    }
+
+    /** As {@link #createWithTls(String, String, String)}, with STARTTLS on {@code port} (5222: where a domain without SRV records is looked for). */
+    static ProsodyPeer createWithTls(String name, String ip, String domain, int port) throws Exception {
         Path base = PeerFiles.freshFolder(name);
         TestCertificates certificates = TestCertificates.create(base.resolve("certs"), domain);
-        int port = PeerFiles.freePort(ip);
         int tlsPort = PeerFiles.freePortBesides(ip, port);
         ProsodyPeer peer = new ProsodyPeer(base, new PeerClient.Address(ip, port, domain, certificates.trustManager()), tlsPort);
         peer.certificates = certificates;
