@@ -68,6 +68,14 @@ final class ArchiveRead implements ArchiveFeed {
                         arrived.add(stanza);
                     }
                 }
+                Element set = fin == null ? null : fin.element(QName.get("set", PepRead.RSM));
+                String pageLast = set == null ? null : set.elementText(QName.get("last", PepRead.RSM));
+                if (after != null && after.equals(pageLast)) {
+                    // the page ends where the one before did: it is that page again, and asking on would get it forever
+                    result = new KindRead(DataKind.ARCHIVE, Status.INCOMPLETE, written, "the server sent the same page again after "
+                            + written + (written == 1 ? " message" : " messages") + "; stopped there");
+                    return;
+                }
                 int fresh = 0;
                 String last = null;
                 for (Stanza stanza : arrived) {
@@ -87,8 +95,6 @@ final class ArchiveRead implements ArchiveFeed {
                 }
                 progress.archived(written);
                 boolean complete = fin != null && "true".equals(fin.attributeValue("complete"));
-                Element set = fin == null ? null : fin.element(QName.get("set", PepRead.RSM));
-                String pageLast = set == null ? null : set.elementText(QName.get("last", PepRead.RSM));
                 if (complete || fresh == 0 || (pageLast == null && last == null)) {
                     result = new KindRead(DataKind.ARCHIVE, Status.READ, written, since());
                     return;

@@ -86,6 +86,21 @@ final class ProsodyPeer implements AutoCloseable {
         return certificates;
     }
 
+    /**
+     * Loads a module of the tests' own ({@code peers-live/prosody/mod_NAME.lua}) besides the usual ones; before
+     * {@link #start}.
+     */
+    void addModule(String name) throws IOException {
+        Path modules = Files.createDirectories(base.resolve("modules"));
+        PeerFiles.write(modules.resolve("mod_" + name + ".lua"), PeerFiles.template("prosody/mod_" + name + ".lua", Map.of()));
+        String configuration = Files.readString(config);
+        if (!configuration.contains("\"ping\";")) {
+            throw new IllegalStateException("no modules_enabled list to add " + name + " to in " + config);
+        }
+        Files.writeString(config, "plugin_paths = { \"" + modules + "\" }\n"
+                + configuration.replace("\"ping\";", "\"ping\"; \"" + name + "\";"));
+    }
+
     int directTlsPort() {
         return directTlsPort;
     }
