@@ -74,6 +74,7 @@ class OpenfireSettingsTest {
                 "plugin.accountportability.remote.allowInternalAddresses", "plugin.accountportability.remote.trustStore",
                 "plugin.accountportability.remote.trustStorePassword", "plugin.accountportability.remote.timeoutSeconds",
                 "plugin.accountportability.remote.maxTransfers", "plugin.accountportability.remote.maxTransfersPerAddress",
+                "plugin.accountportability.remote.maxTransferMinutes",
                 "plugin.accountportability.selfservice.closingNotice"), settings.all().stream().map(Settings.Setting::key).toList());
         built.values().forEach(b -> verify(b).setPlugin("Account Portability"));
         verify(built.get("plugin.accountportability.selfservice.maxUploadMB")).setDynamic(false);
@@ -87,6 +88,20 @@ class OpenfireSettingsTest {
         assertEquals(Settings.DEFAULTS.tombstoneLifetime(), settings.tombstoneLifetime());
         assertEquals(Duration.ofMinutes(15), settings.signInHoldOff());
         assertTrue(settings.selfServiceEnabled());
+        assertEquals(Settings.DEFAULTS.maxRemoteTransferTime(), settings.maxRemoteTransferTime());
+    }
+
+    /** Openfire's System Properties page describes a plugin's property from the plugin's bundle, and logs each it lacks. */
+    @Test
+    void everySettingIsDescribedInThePluginsBundleForOpenfiresOwnPage() throws Exception {
+        java.util.Properties bundle = new java.util.Properties();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("i18n/accountportability_i18n.properties"))) {
+            bundle.load(in);
+        }
+        for (Settings.Setting setting : new OpenfireSettings("Account Portability").all()) {
+            String description = bundle.getProperty("system_property." + setting.key());
+            assertTrue(description != null && !description.isBlank(), "no description of " + setting.key() + " in the i18n bundle");
+        }
     }
 
     @Test

@@ -88,33 +88,24 @@ class EjabberdRemoteAccountTest extends LiveRemoteAccountTest {
         return ejabberd.base();
     }
 
-    /** ejabberd 23.01 re-encodes a vCard in its codec's own child order (PHOTO first): same content. */
     @Override
     Object comparable(XmlPayload vCard) {
-        return Xml.unordered(vCard);
+        return EjabberdWays.vCard(vCard);
     }
 
-    /**
-     * ejabberd 23.01 keeps one item per node unless max_items is raised, and its publish-options refuse to raise it: of
-     * the two bookmarks the fill publishes, the second (lounge) replaced the first.
-     */
     @Override
     Map<String, Map<String, XmlPayload>> pepAsTheServerKeepsIt() {
-        Map<String, Map<String, XmlPayload>> pep = super.pepAsTheServerKeepsIt();
-        pep.get(PeerFill.NODE_BOOKMARKS).keySet().retainAll(List.of("lounge@conference." + DOMAIN));
-        return pep;
+        return EjabberdWays.pep(super.pepAsTheServerKeepsIt(), DOMAIN);
     }
 
-    /** ejabberd mirrors the XEP-0048 bookmarks of private XML into a PEP node of that name. */
     @Override
     List<String> nodesOfTheServer() {
-        return List.of("storage:bookmarks");
+        return EjabberdWays.OWN_NODES;
     }
 
-    /** ejabberd serves XEP-0191 from the privacy lists: the default list's jid deny shows as blocked too. */
     @Override
     List<String> blockedAsTheServerShowsIt() {
-        return List.of(PeerFill.BLOCKED.get(0), PeerFill.BLOCKED.get(1), "spammer@spam.example");
+        return EjabberdWays.BLOCKED;
     }
 
     @Test
