@@ -101,6 +101,23 @@ final class ProsodyPeer implements AutoCloseable {
                 + configuration.replace("\"ping\";", "\"ping\"; \"" + name + "\";"));
     }
 
+    /**
+     * Keeps everything in SQLite (Debian's lua-dbi-sqlite3) instead of Prosody's flat files, whose archive store
+     * rewrites itself as it grows and cannot take tens of thousands of messages in reasonable time; before
+     * {@link #register} and {@link #start}.
+     */
+    void useSqlStorage() throws IOException {
+        if (!Files.exists(Path.of("/usr/share/lua/5.1/DBI.lua")) && !Files.exists(Path.of("/usr/share/lua/5.4/DBI.lua"))) {
+            throw new IllegalStateException("Prosody's SQL storage needs Debian's lua-dbi-sqlite3 (apt-get install lua-dbi-sqlite3)");
+        }
+        String configuration = Files.readString(config);
+        if (!configuration.contains("storage = \"internal\"")) {
+            throw new IllegalStateException("no storage line to change in " + config);
+        }
+        Files.writeString(config, configuration.replace("storage = \"internal\"",
+                "storage = \"sql\"\nsql = { driver = \"SQLite3\", database = \"prosody.sqlite\" }"));
+    }
+
     int directTlsPort() {
         return directTlsPort;
     }

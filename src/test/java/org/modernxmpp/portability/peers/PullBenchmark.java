@@ -24,7 +24,7 @@ import org.xmpp.packet.JID;
 
 /**
  * Pulls an account with {@code contacts} contacts and an archive of {@code messages} from a local Prosody (TLS, as in
- * the tests) and prints time, messages per second and the live heap after GC, for a tenth of the archive and for all
+ * the tests; SQLite storage, so needs lua-dbi-sqlite3) and prints time, messages per second and the live heap after GC, for a tenth of the archive and for all
  * of it: the second figure must not grow with the archive. {@code mvn -Pbench verify} runs it with -Xmx512m.
  */
 public final class PullBenchmark {
@@ -37,6 +37,7 @@ public final class PullBenchmark {
         ProsodyPeer.assumeInstalled();
         String domain = "bench-pull.test";
         try (ProsodyPeer prosody = ProsodyPeer.createWithTls("bench/pull", "127.0.0.26", domain)) {
+            prosody.useSqlStorage();
             prosody.register("anna", "anna-secret");
             prosody.register("ben", "ben-secret");
             prosody.start("ben", "ben-secret");
