@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.modernxmpp.portability.account.InMemoryServer;
 import org.modernxmpp.portability.moved.ContactNotifier;
 import org.modernxmpp.portability.moved.Departures;
@@ -91,6 +92,7 @@ abstract class MovePagesTest {
 
         work = Files.createDirectories(folder().resolve("site"));
         server.seed(UserData.builder("juliet").password("pw").build());
+        server.seed(UserData.builder("romeo").password("pw").build());
         RemoteSettings remote = RemoteSettings.defaults()
                 .withServer(new ServerAddress(address().ip(), address().port(), false))
                 .withTrustStore(trustStore(), TestCertificates.PASSWORD)
@@ -102,7 +104,7 @@ abstract class MovePagesTest {
                 new Tombstones(work.resolve("tombstones"), Clock.systemUTC()));
         settings = new MoveInSettings(remote, () -> moveIn);
         PortabilityContext context = new PortabilityContext(server::ports, null, () -> work,
-                (user, password) -> user.equals("juliet") && password.equals("pw"), AuditLog.NONE, settings, moves);
+                (user, password) -> (user.equals("juliet") || user.equals("romeo")) && password.equals("pw"), AuditLog.NONE, settings, moves);
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
@@ -323,6 +325,45 @@ abstract class MovePagesTest {
         }
         HttpResponse<String> again = connect(PeerFill.ANNA_PASSWORD);
         assertEquals(303, again.statusCode(), "the stopped move gave its place up: " + again.body());
+    }
+
+    /** A person in a real browser, without JavaScript: the reading page reloads itself into the preview, one kind unticked. */
+    @Test
+    @Order(9)
+    void inARealBrowserWithoutJavaScriptTheMoveInGoesFromReadingToImported() throws Exception {
+        org.modernxmpp.portability.web.HeadlessChromium.assumeInstalled();
+        org.openqa.selenium.WebDriver chrome = org.modernxmpp.portability.web.HeadlessChromium.start(
+                Files.createDirectories(work.resolve("browser")), false);
+        try {
+            org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(60));
+            java.util.function.Consumer<String> waitFor = text -> wait.withMessage(() -> "no '" + text + "' in:\n" + chrome.getPageSource())
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), text));
+            chrome.get(base.toString());
+            chrome.findElement(By.name("address")).sendKeys("romeo@" + NEW_DOMAIN);
+            chrome.findElement(By.name("password")).sendKeys("pw");
+            chrome.findElement(By.cssSelector("form[action='sign-in'] button[type='submit']")).click();
+            waitFor.accept("Signed in as romeo@" + NEW_DOMAIN);
+
+            org.openqa.selenium.WebElement form = chrome.findElement(By.cssSelector("form[action='move-in']"));
+            form.findElement(By.name("address")).sendKeys(fill.jid(PeerFill.ANNA));
+            form.findElement(By.name("password")).sendKeys(PeerFill.ANNA_PASSWORD);
+            form.findElement(By.cssSelector("button[type='submit']")).click();
+
+            waitFor.accept("This is what your old account " + fill.jid(PeerFill.ANNA) + " holds");
+            org.openqa.selenium.WebElement vCard = chrome.findElement(By.cssSelector("input[name='kind'][value='vcard']"));
+            assertTrue(vCard.isSelected(), "every kind is ticked at first");
+            vCard.click();
+            chrome.findElement(By.xpath("//button[normalize-space()='Import']")).click();
+
+            waitFor.accept("4 contacts were added");
+            UserData romeo = server.snapshot("romeo");
+            assertEquals(OurImport.sorted(fill.rosters().get(PeerFill.ANNA)), OurImport.contacts(romeo.roster()));
+            assertEquals(null, romeo.vCard(), "the profile was unticked");
+            chrome.findElement(By.xpath("//button[normalize-space()='Finish without telling my contacts']")).click();
+            waitFor.accept("The connection to your old account is closed");
+        } finally {
+            chrome.quit();
+        }
     }
 
     /** The peer's domain; asked before the peer starts. */
