@@ -27,7 +27,10 @@ import org.modernxmpp.portability.remote.RemoteSettings;
 import org.modernxmpp.portability.remote.ServerAddress;
 import org.xmpp.packet.JID;
 
-/** What the pull does with servers that misbehave before a login can succeed: each ends with its own clear error, soon. */
+/**
+ * What the pull does with servers that misbehave before a login can succeed, or refuse it: each ends with its own clear
+ * error, soon. (Servers hostile after a login: {@link HostileAccountTest}.)
+ */
 class HostileServerTest {
     private static final RemoteLogin ANNA = new RemoteLogin(new JID("anna@pull.example"), "secret");
 
@@ -125,17 +128,45 @@ class HostileServerTest {
         assertTrue(stderr.toString().contains("127.0.0.1, a loopback address"), stderr.toString());
     }
 
-    @Test
-    void aTrustedCertificateForAnotherDomainIsRefused(@TempDir Path folder) throws Exception {
-        TestCertificates other = TestCertificates.create(folder, "wrong.example");
+    /** A server side of TLS with the certificate {@code certificates} made. */
+    private static SSLContext serverTls(TestCertificates certificates) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = java.nio.file.Files.newInputStream(other.serverKeyStore())) {
+        try (InputStream in = java.nio.file.Files.newInputStream(certificates.serverKeyStore())) {
             keys.load(in, TestCertificates.PASSWORD.toCharArray());
         }
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keys, TestCertificates.PASSWORD.toCharArray());
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(keyManagers.getKeyManagers(), null, null);
+        return tls;
+    }
+
+    @Test
+    void aDisabledAccountIsSaidSoAndNotCalledAWrongPassword(@TempDir Path folder) throws Exception {
+        TestCertificates certificates = TestCertificates.create(folder, "pull.example");
+        try (FakeXmppServer disabling = FakeXmppServer.start(serverTls(certificates).getServerSocketFactory(), (in, out) -> {
+            out.write(("<stream:features><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>PLAIN</mechanism>"
+                    + "</mechanisms></stream:features>").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            StringBuilder sent = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            for (int n; !sent.toString().contains("</auth>") && (n = in.read(buffer)) > 0; ) {
+                sent.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+            out.write("<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><account-disabled/></failure>".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            in.read(buffer);
+        }, true)) {
+            RemoteException e = connect(at(disabling.port(), true).withTrustStore(certificates.trustStore(), TestCertificates.PASSWORD));
+            assertEquals(RemoteProblem.ACCOUNT_DISABLED, e.problem(), e.getMessage());
+            assertTrue(e.getMessage().contains("says the account anna@pull.example"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aTrustedCertificateForAnotherDomainIsRefused(@TempDir Path folder) throws Exception {
+        TestCertificates other = TestCertificates.create(folder, "wrong.example");
+        SSLContext tls = serverTls(other);
         // reading makes the server side run its handshake, with the certificate for the wrong name
         try (FakeXmppServer impostor = FakeXmppServer.start(tls.getServerSocketFactory(), (in, out) -> in.read(), false)) {
             RemoteSettings trusting = at(impostor.port(), true).withTrustStore(other.trustStore(), TestCertificates.PASSWORD);

@@ -8,13 +8,14 @@ import org.modernxmpp.portability.remote.RemoteSettings;
 import org.modernxmpp.portability.web.Settings;
 
 /**
- * Openfire's defaults, but connecting to a peer on loopback as {@code remote} says, moving in on or off and the time limit
+ * Openfire's defaults, but connecting to a peer on loopback as {@code remote} says, moving in or out on or off and the time limit
  * of a move as a test switches them.
  */
 final class MoveInSettings implements Settings {
     private final RemoteSettings remote;
     private final BooleanSupplier moveIn;
     private volatile Duration timeLimit = DEFAULTS.maxRemoteTransferTime();
+    private volatile boolean moveOut = true;
 
     MoveInSettings(RemoteSettings remote, BooleanSupplier moveIn) {
         this.remote = remote;
@@ -34,7 +35,12 @@ final class MoveInSettings implements Settings {
     @Override public int movedNoticesPerMinute() { return 6000; } // 10 ms apart: a test need not wait
     @Override public boolean keepTombstones() { return DEFAULTS.keepTombstones(); }
     @Override public Duration tombstoneLifetime() { return DEFAULTS.tombstoneLifetime(); }
-    @Override public boolean moveOutEnabled() { return DEFAULTS.moveOutEnabled(); }
+    @Override public boolean moveOutEnabled() { return moveOut; }
+
+    /** Whether users may move out from now on. */
+    void moveOut(boolean allowed) {
+        moveOut = allowed;
+    }
     @Override public int maxRemoteTransfers() { return DEFAULTS.maxRemoteTransfers(); }
     @Override public int maxRemoteTransfersPerAddress() { return DEFAULTS.maxRemoteTransfersPerAddress(); }
     @Override public Duration maxRemoteTransferTime() { return timeLimit; }

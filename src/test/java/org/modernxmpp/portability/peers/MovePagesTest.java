@@ -153,6 +153,16 @@ abstract class MovePagesTest {
         } finally {
             moveIn = true;
         }
+        settings.moveOut(false);
+        try {
+            assertFalse(juliet.home().contains("Move to a new account elsewhere"));
+            HttpResponse<String> refused = juliet.post("move-out", Map.of("csrf", juliet.token(), "step", "connect",
+                    "address", fill.jid(PeerFill.DORA), "password", PeerFill.DORA_PASSWORD));
+            assertEquals(403, refused.statusCode());
+            assertTrue(refused.body().contains("Moving to another server is switched off"), refused.body());
+        } finally {
+            settings.moveOut(true);
+        }
     }
 
     @Test
