@@ -51,8 +51,8 @@ class TransferSlotsTest {
         TransferSlots.Slot slot = slots.take("juliet", "192.0.2.1", TransferSlots.Direction.IN, OTHER);
         CompletableFuture<String> stopped = new CompletableFuture<>();
         slot.holds(new RecordingMove(why -> {
-            stopped.complete(why);
             slot.close(); // as a move does when it disconnects
+            stopped.complete(why);
         }));
 
         assertEquals("it took longer than 0 minutes, the limit on this server", stopped.get(10, TimeUnit.SECONDS));
