@@ -417,13 +417,7 @@ abstract class MovePagesTest {
         return PeerFill.BLOCKED;
     }
 
-    /** Loads {@code location} until its page no longer says any of {@code working}. */
     private String waitWhile(String location, String... working) throws Exception {
-        String page = juliet.get(location).body();
-        for (int i = 0; i < 600 && Stream.of(working).anyMatch(page::contains); i++) {
-            Thread.sleep(100);
-            page = juliet.get(location).body();
-        }
-        return page;
+        return juliet.waitWhile(Duration.ofMinutes(1), location, working);
     }
 }

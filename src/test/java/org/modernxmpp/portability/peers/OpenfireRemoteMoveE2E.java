@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,13 +165,7 @@ class OpenfireRemoteMoveE2E {
                 .sorted().toList();
     }
 
-    /** Loads {@code location} until its page no longer says any of {@code working}. */
     private String waitWhile(String location, String... working) throws Exception {
-        String page = juliet.get(location).body();
-        for (int i = 0; i < 1200 && Stream.of(working).anyMatch(page::contains); i++) {
-            Thread.sleep(100);
-            page = juliet.get(location).body();
-        }
-        return page;
+        return juliet.waitWhile(Duration.ofMinutes(2), location, working);
     }
 }

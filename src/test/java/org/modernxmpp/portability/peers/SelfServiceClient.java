@@ -88,6 +88,17 @@ final class SelfServiceClient {
         return done.body();
     }
 
+    /** Loads {@code location} every 100 ms, for at most {@code limit}, until its page no longer says any of {@code working}. */
+    String waitWhile(java.time.Duration limit, String location, String... working) throws Exception {
+        long tries = limit.toMillis() / 100;
+        String page = get(location).body();
+        for (int i = 0; i < tries && java.util.stream.Stream.of(working).anyMatch(page::contains); i++) {
+            Thread.sleep(100);
+            page = get(location).body();
+        }
+        return page;
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
